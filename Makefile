@@ -1,0 +1,33 @@
+# Two commands for a fresh machine: `make demo` (build the bundled letters, answer a query)
+# and `make test`. Both create or reuse the virtual environment in .venv themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= demo-store
+
+.PHONY: demo test venv java clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# The OWL reasoner (HermiT, run by owlready2) needs a Java runtime.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "installing a Java runtime for the reasoner"; \
+	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
+	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq default-jre-headless >/dev/null; }
+
+demo: venv
+	$(BIN)/jbzgraph build data/letters --store $(STORE)
+	$(BIN)/jbzgraph query letters --store $(STORE) --format table
+
+test: venv java
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(STORE) .pytest_cache

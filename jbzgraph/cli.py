@@ -1,0 +1,125 @@
+"""The ``jbzgraph`` command: wires the steps together, nothing more."""
+
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from jbzgraph.errors import JbzError
+from jbzgraph.pipeline import build as build_letters
+from jbzgraph.query import format_rows, list_queries, run_query
+from jbzgraph.store import open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+
+DEFAULT_STORE = Path("store")
+EXPORT_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
+def fail(exc: JbzError) -> None:
+    err.print(f"error: {exc}", markup=False, highlight=False)
+    raise typer.Exit(code=2)
+
+
+@app.command()
+def build(
+    paths: list[Path] = typer.Argument(..., help="Letter files or folders of them."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder (created if missing)."),
+) -> None:
+    """Build letters into the store; rebuilding a letter replaces its graph."""
+    try:
+        db = open_store(store)
+        report = build_letters(paths, db)
+    except JbzError as exc:
+        fail(exc)
+    table = Table("letter", "doc_type", "mentions", "signatories", "citations", "positions", "events",
+                  "memberships", "warnings", title=f"built into {store}")
+    for r in report.built:
+        c = r.extraction.counts()
+        table.add_row(r.path.name, r.extraction.letter.doc_type, *(str(c[k]) for k in (
+            "mentions", "signatories", "citations", "positions", "events", "memberships", "warnings")))
+    if report.built:
+        err.print(table)
+    for r in report.built:
+        for w in r.extraction.warnings:
+            err.print(f"warning: {r.path.name}: [{w.code}] {w.message}", markup=False, highlight=False)
+    for exc in report.failed:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+    if report.failed:
+        raise typer.Exit(code=1 if report.built else 2)
+
+
+@app.command()
+def query(
+    name: str = typer.Argument(..., help="A query of queries/ without .rq."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    fmt: str = typer.Option("table", "--format", help="csv, json or table"),
+) -> None:
+    """Run a named query of the library against the store."""
+    if fmt not in ("csv", "json", "table"):
+        err.print(f"error: unknown format {fmt!r}: use csv, json or table")
+        raise typer.Exit(code=2)
+    try:
+        columns, rows = run_query(open_store(store, read_only=True), name)
+    except JbzError as exc:
+        fail(exc)
+    sys.stdout.write(format_rows(columns, rows, fmt))
+
+
+@app.command("queries")
+def queries_() -> None:
+    """List the query library."""
+    for name in list_queries():
+        print(name)
+
+
+@app.command()
+def export(
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    fmt: str = typer.Option("trig", "--format", help="ttl, nt, nq, trig or jsonld"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+) -> None:
+    """Dump the store (all graphs) in a standard RDF format."""
+    from jbzgraph.export import dump
+
+    try:
+        data = dump(open_store(store, read_only=True), fmt)
+    except JbzError as exc:
+        fail(exc)
+    except ValueError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(code=2)
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(Path("tests/gold"), "--gold", help="Folder of gold JSON files."),
+    store: Path | None = typer.Option(None, "--store", help="Read this store instead of building."),
+    letters: Path = typer.Option(Path("data/letters"), "--letters", help="Where the gold letters are."),
+    fmt: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """Precision, recall and F1 per competency question against gold answers."""
+    from jbzgraph.evaluate import evaluate_against_gold, render
+
+    try:
+        scores = evaluate_against_gold(gold, letters, store)
+    except JbzError as exc:
+        fail(exc)
+    sys.stdout.write(render(scores, fmt))
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,38 @@
+"""Which countries, organisations, instruments and people a letter names (``jbz:Mention``).
+
+One mention per distinct entity per letter, with its first occurrence as evidence.
+"""
+
+from jbzgraph.extract.evidence import span
+from jbzgraph.extract.model import Mention, Signatory
+from jbzgraph.nlp import Analysis
+from jbzgraph.nlp.persons import family_name
+
+CONTRACT_KINDS = ("member_state", "third_country", "organisation", "instrument", "person")
+CONFIDENCE = {
+    "gazetteer_preflabel": 0.95,
+    "gazetteer_altlabel": 0.9,
+    "gazetteer_acronym": 0.9,
+    "gazetteer_hiddenlabel": 0.8,
+    "gazetteer_adjective": 0.7,
+    "person_after_title": 0.75,
+    "person_in_motion_name": 0.8,
+    "signature_block": 1.0,
+}
+
+
+def mentions(text: str, analysis: Analysis, signatories: list[Signatory]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+
+    def add(m: Mention) -> None:
+        key = m.iri or "person:" + family_name(m.name).lower()
+        if key not in seen:
+            seen[key] = m
+
+    for ent in sorted(analysis.entities + analysis.persons, key=lambda e: e.start):
+        if ent.kind in CONTRACT_KINDS:
+            add(Mention(ent.iri, ent.kind, ent.text, span(text, ent.start, ent.end), ent.rule,
+                        CONFIDENCE.get(ent.rule, 0.6)))
+    for sig in signatories:
+        add(Mention(sig.person_iri, "person", sig.name, sig.evidence, sig.rule, CONFIDENCE[sig.rule]))
+    return list(seen.values())

@@ -1,0 +1,103 @@
+"""Letter metadata: its kind, date, Kamerstuk number and the Council meeting it is about.
+
+Produces ``jbz:docType``, ``dct:date``, ``jbz:kamerstuk``, ``jbz:ourReference`` and the
+``jbz:CouncilMeeting`` the letter reports on or announces (``jbz:aboutMeeting``).
+"""
+
+import re
+
+from jbzgraph.extract.evidence import sentence_of, span
+from jbzgraph.extract.model import Evidence, LetterInfo, Meeting
+from jbzgraph.kb import KnowledgeBase
+from jbzgraph.layout.model import Document
+from jbzgraph.nlp import Analysis
+
+OPENING_PARAGRAPHS = 3
+COUNCIL_KEYS = ("JHA_COUNCIL",)
+INFORMAL_RE = re.compile(r"\binformele\b|\biJBZ", re.IGNORECASE)
+
+
+def _cue_regex(label: str) -> re.Pattern:
+    """A document-type label as a pattern; a separable "aan" may split it ("het verslag aan van de Raad")."""
+    words = [re.escape(w) for w in label.split()]
+    return re.compile(r"\b" + r"\s+(?:aan\s+)?".join(words) + r"\b", re.IGNORECASE)
+
+
+def _opening(document: Document) -> tuple[int, int]:
+    body = [p for p in document.paragraphs if p.kind in ("body", "header", "bullet")]
+    if not body:
+        return 0, min(len(document.text), 1000)
+    last = body[min(len(body), OPENING_PARAGRAPHS) - 1]
+    return 0, last.end
+
+
+def doc_type(document: Document, kb: KnowledgeBase) -> tuple[str, Evidence | None]:
+    """The kind of letter, from its title or the opening sentence that says what it offers."""
+    regions = []
+    if document.header.get("title"):
+        regions.append(document.header["title"])
+    start, end = _opening(document)
+    best: tuple[int, int, str, int, int] | None = None
+    for concept in (c for (kind, _), c in kb.concepts.items() if kind == "doctype"):
+        for label, lang in concept.labels:
+            if lang not in ("nl", ""):
+                continue
+            rx = _cue_regex(label)
+            for region_index, region in enumerate(regions):
+                if rx.search(region):
+                    cand = (-1, -len(label), concept.notation, -1, -1)
+                    best = min(best, cand) if best else cand
+            m = rx.search(document.text, start, end)
+            if m:
+                cand = (m.start(), -len(label), concept.notation, m.start(), m.end())
+                best = min(best, cand) if best else cand
+    if best is None:
+        return "letter", None
+    _, _, notation, s, e = best
+    return notation, (span(document.text, s, e) if s >= 0 else None)
+
+
+def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase) -> Meeting | None:
+    """The first sentence naming the JHA Council with a date says which meeting this is about."""
+    council_iris = {e.iri for k in COUNCIL_KEYS if (e := kb.by_key("organisation", k))}
+    text = document.text
+    footnote_start = min((f.start for f in document.footnotes), default=len(text))
+    for ent in analysis.entities:
+        if ent.iri not in council_iris or ent.start >= footnote_start:
+            continue
+        s_start, s_end = analysis.sentence_at(ent.start)
+        dates = [d for d in analysis.dates if ent.end <= d.start < s_end and d.start - ent.end < 40]
+        if not dates:
+            continue
+        when = dates[0]
+        places = [p for p in analysis.entities if p.kind == "place" and when.end <= p.start < s_end]
+        informal = bool(INFORMAL_RE.search(text[max(s_start, ent.start - 30):ent.end]))
+        return Meeting(
+            body_iri=ent.iri,
+            first=when.first,
+            last=when.last,
+            place_iri=places[0].iri if places else None,
+            informal=informal,
+            evidence=sentence_of(analysis, text, ent.start),
+            rule="council_mention_with_date",
+        )
+    return None
+
+
+def letter_info(document: Document, analysis: Analysis, kb: KnowledgeBase) -> LetterInfo:
+    kind, kind_evidence = doc_type(document, kb)
+    header = document.header
+    kamerstuk = header.get("kamerstuk")
+    if not kamerstuk and header.get("dossier") and header.get("kamerstuk_number"):
+        kamerstuk = f"{header['dossier']}-{header['kamerstuk_number']}"
+    return LetterInfo(
+        source=document.letter.source,
+        sha256=document.letter.sha256,
+        doc_type=kind,
+        doc_type_evidence=kind_evidence,
+        date=analysis.letter_date,
+        kamerstuk=kamerstuk,
+        our_reference=header.get("reference"),
+        meeting=meeting(document, analysis, kb),
+        title=header.get("title", ""),
+    )

@@ -1,0 +1,57 @@
+"""The layout step's output: a clean text and the pieces found in it, all as offsets.
+
+Every ``start``/``end`` is a character offset into ``Document.text`` (end exclusive), so
+a statement extracted later can always point back at the exact words that say it.
+"""
+
+from dataclasses import dataclass, field
+
+from jbzgraph.ingest.read import Letter
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of paragraphs under one heading (``heading_*`` = -1 when there is none)."""
+
+    heading: str | None
+    heading_start: int
+    heading_end: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    section: int  # index into Document.sections
+    kind: str = "body"  # body | bullet | question | answer | footnote | signature | header
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    start: int  # the footnote's body text in Document.text (without its number)
+    end: int
+    anchor: int  # offset in the body text where the footnote mark stood (-1: not found)
+
+
+@dataclass(frozen=True)
+class Signature:
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    letter: Letter
+    text: str
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    # Values read from page furniture and headers, e.g. {"date": "17 december 2025",
+    # "reference": "7010422", "kamerstuk": "32317-964", "place_date": "Den Haag, 23 juni 2025"}
+    header: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,102 @@
+"""Step 3: spaCy over the layout's clean text — sentences, linked entities, dates, citations.
+
+The pipeline is ``spacy.blank("nl")`` plus rule components whose patterns come from the
+knowledge base; a user with a statistical Dutch model can pass it as ``base`` and the
+rule components are added on top.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from jbzgraph.kb import KnowledgeBase, load_kb
+from jbzgraph.layout.model import Document
+from jbzgraph.nlp import sentences as _sentences  # noqa: F401  (registers jbz_sentences)
+from jbzgraph.nlp.dates import DateMention, find_dates, latest_explicit_date, parse_date
+from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
+from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
+from jbzgraph.nlp.references import RefMention, find_references
+
+__all__ = ["Analysis", "analyse", "build_nlp", "DateMention", "EntityMention", "RefMention"]
+
+
+@dataclass
+class Analysis:
+    """What the NLP step found, in character offsets of ``Document.text``."""
+
+    doc: Doc
+    sentences: list[tuple[int, int]]
+    entities: list[EntityMention]
+    dates: list[DateMention]
+    references: list[RefMention]
+    reference_date: date | None
+    letter_date: date | None
+    persons: list[EntityMention] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return offset, offset
+
+
+def build_nlp(kb: KnowledgeBase, base: Language | None = None) -> Language:
+    """A pipeline for these letters: ``base`` (default blank Dutch) plus the rule components."""
+    nlp = base or spacy.blank("nl")
+    if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("jbz_sentences")
+    gazetteer = nlp.add_pipe("jbz_gazetteer")
+    gazetteer.add_kb(kb)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def default_nlp() -> Language:
+    return build_nlp(load_kb())
+
+
+def letter_date(document: Document) -> date | None:
+    """The letter's own date from its header ("Datum", "Den Haag, 23 juni 2025")."""
+    for key in ("date", "place_date"):
+        if document.header.get(key):
+            found = parse_date(document.header[key])
+            if found:
+                return found
+    return None
+
+
+def _link_persons(found: list[PersonMention], kb: KnowledgeBase) -> list[EntityMention]:
+    by_family: dict[str, str] = {}
+    for ent in kb.of_kind("person"):
+        if ent.family_name:
+            by_family[ent.family_name.lower()] = ent.iri
+    return [
+        EntityMention(p.start, p.end, p.name, by_family.get(family_name(p.name).lower(), ""), "person", p.rule)
+        for p in found
+    ]
+
+
+def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> Analysis:
+    """Run the pipeline over one document and collect its mentions as plain records."""
+    kb = kb or load_kb()
+    nlp = nlp or default_nlp()
+    text = document.text
+    doc = nlp(text)
+    own_date = letter_date(document)
+    ref_date = own_date or latest_explicit_date(text)
+    own_ref = {document.header["kamerstuk"]} if document.header.get("kamerstuk") else set()
+    return Analysis(
+        doc=doc,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        entities=entity_mentions(doc),
+        dates=find_dates(text, ref_date),
+        references=find_references(text, exclude=own_ref),
+        reference_date=ref_date,
+        letter_date=own_date,
+        persons=_link_persons(find_persons(text), kb),
+    )

@@ -1,0 +1,90 @@
+"""Phrase matching of every KB label over a letter, each match linked to its IRI.
+
+One pass per matcher over the tokens (spaCy's PhraseMatcher), not a regex per entity.
+Single-token labels ("Coreper", "VS", "Nederland") match case-sensitively, so "om" never
+becomes the Openbaar Ministerie; longer labels match case-insensitively. Overlaps resolve
+to the longest span, so "Raad van Europa" wins over "Raad".
+"""
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from jbzgraph.kb import KnowledgeBase
+
+MENTION_KINDS = ("member_state", "third_country", "organisation", "instrument", "person", "place", "unnamed_group")
+SPAN_KEY = "gazetteer"
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    start: int
+    end: int
+    text: str
+    iri: str
+    kind: str
+    rule: str
+
+
+class Gazetteer:
+    """A spaCy component: ``doc.ents`` and ``doc.spans['gazetteer']`` from KB labels."""
+
+    def __init__(self, nlp: Language, name: str = "jbz_gazetteer"):
+        self.nlp = nlp
+        self.name = name
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.rules: dict[str, str] = {}  # match id -> rule name
+        self.count = 0
+
+    def add(self, label: str, iri: str, kind: str, rule: str) -> None:
+        label = label.strip()
+        if len(label) < 2:
+            return
+        doc = self.nlp.make_doc(label)
+        match_id = f"{kind}\t{iri}\t{rule}"
+        self.rules[match_id] = rule
+        if len(doc) == 1:
+            variants = {label, label[:1].upper() + label[1:]}
+            self.exact.add(match_id, [self.nlp.make_doc(v) for v in sorted(variants)])
+        else:
+            self.folded.add(match_id, [doc])
+        self.count += 1
+
+    def add_kb(self, kb: KnowledgeBase) -> None:
+        for ent in kb.entities.values():
+            if ent.kind not in MENTION_KINDS:
+                continue
+            for text, _lang, role in ent.labels:
+                self.add(text, ent.iri, ent.kind, f"gazetteer_{role}label")
+            for ident in ent.identifiers.get("acronym", []):
+                self.add(ident, ent.iri, ent.kind, "gazetteer_acronym")
+            for adj in ent.adjectives:
+                self.add(adj, ent.iri, ent.kind, "gazetteer_adjective")
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                kind, iri, _rule = self.nlp.vocab.strings[match_id].split("\t")
+                spans.append(Span(doc, start, end, label=kind, kb_id=iri, span_id=match_id))
+        spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.id_))
+        doc.spans[SPAN_KEY] = spans
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory("jbz_gazetteer", assigns=["doc.ents", f"doc.spans.{SPAN_KEY}"])
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    return Gazetteer(nlp, name)
+
+
+def entity_mentions(doc: Doc) -> list[EntityMention]:
+    """The linked entities of a processed doc, as plain records with character offsets."""
+    return [
+        EntityMention(e.start_char, e.end_char, e.text, e.kb_id_, e.label_, e.id_.split("\t")[2])
+        for e in doc.ents
+    ]

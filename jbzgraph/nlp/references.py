@@ -1,0 +1,93 @@
+"""Citations of other documents, normalised to the contract's forms.
+
+Kamerstukken come as "Kamerstuk 32317-973", "Kamerstuk 32 317, nr. 973", "32317- 978",
+"Kamerstuk 21 501-20, nr. 2245", "vergaderjaar 2024–2025, 19 637, nr. 3324" or
+"kst 29 344, nr 155"; all become ``dossier[-sub]-number``. A Kamerstuk preceded by
+"motie" in the same citation is a motion. EU documents: COM/C/SWD/JOIN references become
+"COM(2025) 795"; act citations ("Verordening (EU) 2024/1351", "Richtlijn 2011/95/EU",
+"Verordening (EG) nr. 810/2009") become CELEX numbers.
+"""
+
+import re
+from dataclasses import dataclass
+
+_DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>\d{1,2}|[A-Z]{1,3})(?![\d]))?"
+KAMERSTUK_NR_RE = re.compile(
+    _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,\s*(?:nr|nummer)\.?\s*(?P<nr>\d{1,5})\b"
+)
+KAMERSTUK_DASH_RE = re.compile(
+    r"(?<![\d/.-])(?P<dossier>[1-3]\d{4})(?:-(?P<sub>\d{2}))?\s?-\s?(?P<nr>\d{1,5})(?![\d/-])"
+)
+MOTION_CUE_RE = re.compile(r"\bmotie\b(?:(?!\.\s+[A-Z])[^;]){0,80}$", re.IGNORECASE)
+EU_DOC_RE = re.compile(
+    r"\b(?P<series>COM|SWD|JOIN|C)\s?\((?P<year>(?:19|20)\d\d)\)\s?(?P<nr>\d{1,5})(?:\s+final)?\b"
+)
+ACT_RE = re.compile(
+    r"\b(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit))"
+    r"(?:\s+van de Raad)?\s*(?:\((?P<family>EU|EG|EEG|EU, Euratom)\))?\s*(?P<nr_word>nr\.?\s*)?"
+    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?:EU|EG|EEG|JBZ))?\b"
+)
+CELEX_RE = re.compile(r"(?<![\w%])(?:CELEX[:\s]*)?(?P<celex>[3-5](?:19|20)\d\d[A-Z]{1,2}\d{4})\b")
+URL_RE = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
+
+CELEX_SECTOR_LETTER = {"verordening": "R", "richtlijn": "L", "besluit": "D", "kaderbesluit": "F"}
+
+
+@dataclass(frozen=True)
+class RefMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # kamerstuk | motion | com | celex | url | other
+    ref: str
+    rule: str
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def act_celex(type_word: str, a: str, b: str, nr_word: bool) -> tuple[str, str]:
+    """(CELEX, act number 'year/number') of an act citation.
+
+    Old regulations are cited number/year after "nr." ("(EG) nr. 810/2009"); everything
+    else year/number.
+    """
+    base = type_word.lower().split()[-1]
+    for word, letter in CELEX_SECTOR_LETTER.items():
+        if base.endswith(word):
+            sector = letter
+    year, number = (b, a) if nr_word or (len(a) < 4 <= len(b)) else (a, b)
+    if len(year) == 2:
+        year = ("19" if int(year) > 50 else "20") + year
+    return f"3{year}{sector}{int(number):04d}", f"{year}/{int(number)}"
+
+
+def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMention]:
+    """Every citation in ``text``; refs in ``exclude`` (the letter's own number) are skipped."""
+    found: list[RefMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, kind: str, ref: str, rule: str) -> None:
+        if ref in exclude or any(s < m.end() and m.start() < e for s, e in taken):
+            return
+        taken.append((m.start(), m.end()))
+        found.append(RefMention(m.start(), m.end(), m.group(0), kind, ref, rule))
+
+    for m in URL_RE.finditer(text):
+        add(m, "url", m.group(0), "url")
+    for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
+        for m in regex.finditer(text):
+            parts = [_compact(m["dossier"])] + ([m["sub"]] if m["sub"] else []) + [m["nr"]]
+            ref = "-".join(parts)
+            kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 90):m.start()]) else "kamerstuk"
+            add(m, kind, ref, rule)
+    for m in EU_DOC_RE.finditer(text):
+        add(m, "com", f"{m['series']}({m['year']}) {int(m['nr'])}", "eu_document")
+    for m in ACT_RE.finditer(text):
+        celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
+        add(m, "celex", celex, "act_citation")
+    for m in CELEX_RE.finditer(text):
+        add(m, "celex", m["celex"], "celex")
+    found.sort(key=lambda r: r.start)
+    return found

@@ -1,0 +1,76 @@
+"""The flow for one letter, each step a call: ingest → layout → nlp → extract → rdf.
+
+Only :func:`build` touches the store, and only after a letter went through every step,
+so a letter that fails anywhere leaves the store as it was.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from jbzgraph.errors import InputError, JbzError
+from jbzgraph.extract import extract
+from jbzgraph.extract.model import Extraction
+from jbzgraph.ingest import find_letters, read_letter
+from jbzgraph.kb import KnowledgeBase, load_kb
+from jbzgraph.layout import parse_layout
+from jbzgraph.nlp import analyse, default_nlp
+from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads
+from jbzgraph.store.embedded import EmbeddedStore
+
+
+@dataclass
+class LetterResult:
+    path: Path
+    graph: str
+    quads: list[ox.Quad]
+    extraction: Extraction
+
+
+@dataclass
+class BuildReport:
+    built: list[LetterResult] = field(default_factory=list)
+    failed: list[JbzError] = field(default_factory=list)
+
+
+def process_letter(path: Path | str, kb: KnowledgeBase | None = None) -> LetterResult:
+    """Read, analyse and extract one letter; nothing is written anywhere."""
+    kb = kb or load_kb()
+    letter = read_letter(path)
+    document = parse_layout(letter)
+    analysis = analyse(document, default_nlp(), kb)
+    extraction = extract(document, analysis, kb)
+    graph, quads = extraction_quads(extraction, kb)
+    return LetterResult(Path(path), graph, quads, extraction)
+
+
+def load_vocabulary(store: EmbeddedStore) -> None:
+    """(Re)load the ontology and the KB graphs, so queries can join letters to labels."""
+    quads = kb_quads()
+    for graph in (ONTOLOGY_GRAPH, KB_GRAPH):
+        store.replace_graph(graph, [q for q in quads if q.graph_name.value == graph])
+
+
+def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | None = None) -> BuildReport:
+    """Add or replace each letter's graph; a bad letter is reported and skipped."""
+    kb = kb or load_kb()
+    report = BuildReport()
+    letters: list[Path] = []
+    for p in paths:
+        try:
+            letters.extend(find_letters([p]))
+        except InputError as exc:
+            report.failed.append(exc)
+    if letters:
+        load_vocabulary(store)
+    for path in letters:
+        try:
+            result = process_letter(path, kb)
+            store.replace_graph(result.graph, result.quads)
+        except JbzError as exc:
+            report.failed.append(exc)
+            continue
+        report.built.append(result)
+    store.flush()
+    return report

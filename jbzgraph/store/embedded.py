@@ -1,0 +1,73 @@
+"""A persistent on-disk pyoxigraph store, one named graph per letter.
+
+A letter's graph is replaced in one SPARQL update (drop + insert in one transaction), so
+a rebuild never leaves stale triples and a failure never leaves half a letter.
+"""
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from jbzgraph.errors import StoreError
+
+
+def _ntriples(quads: list[ox.Quad]) -> str:
+    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+
+
+class EmbeddedStore:
+    def __init__(self, path: Path | str, read_only: bool = False):
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(self.path, "no store here; run `jbzgraph build ... --store DIR` first")
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(self.path, f"cannot open store: {str(exc).splitlines()[0]}") from None
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        """Atomically make ``graph`` hold exactly ``quads``."""
+        body = _ntriples(quads)
+        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+        try:
+            self.store.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(self.path, f"cannot write graph {graph}: {exc}") from None
+
+    def remove_graph(self, graph: str) -> None:
+        self.store.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def graph_size(self, graph: str) -> int:
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def select(self, sparql: str) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.Literal | None]]]:
+        """Run a SELECT over the union of all graphs; rows map variable name to term."""
+        result = self.store.query(sparql, use_default_graph_as_union=True)
+        columns = [v.value for v in result.variables]
+        rows = [{c: sol[c] for c in columns} for sol in result]
+        return columns, rows
+
+    def ask(self, sparql: str) -> bool:
+        return bool(self.store.query(sparql, use_default_graph_as_union=True))
+
+    def dump(self, fmt: ox.RdfFormat, graph: str | None = None) -> bytes:
+        if graph:
+            return self.store.dump(format=fmt, from_graph=ox.NamedNode(graph))
+        return self.store.dump(format=fmt)
+
+    def flush(self) -> None:
+        self.store.flush()
+
+
+def open_store(path: Path | str, read_only: bool = False) -> EmbeddedStore:
+    return EmbeddedStore(path, read_only=read_only)

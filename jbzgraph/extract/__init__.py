@@ -1,8 +1,12 @@
 """Step 4: statements from an analysed letter, one module per kind of statement."""
 
+from jbzgraph.extract.events import events
+from jbzgraph.extract.groups import groups
+from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.mentions import mentions
 from jbzgraph.extract.metadata import letter_info
 from jbzgraph.extract.model import Extraction
+from jbzgraph.extract.positions import positions
 from jbzgraph.extract.references import citations
 from jbzgraph.extract.signatories import signatories
 from jbzgraph.kb import KnowledgeBase, load_kb
@@ -18,4 +22,8 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     result.signatories = signed
     result.mentions = mentions(text, analysis, signed)
     result.citations = citations(text, analysis)
+    context = InstrumentContext(document, analysis, kb)
+    result.positions = positions(document, analysis, kb, context)
+    result.events = events(document, analysis, kb, context)
+    result.memberships = groups(document, analysis, kb)
     return result

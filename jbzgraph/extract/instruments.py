@@ -1,0 +1,129 @@
+"""Which instrument a sentence is about: KB mentions, instruments the letter introduces,
+and references back ("het voorstel", "dit", "de strategie") resolved to the instrument of
+the current section or the nearest one before.
+
+An instrument the KB does not know is recognised by its head noun ("een voorstel voor een
+Unieplan voor hervestiging", "Raadsconclusies over de EMPACT-cyclus", "een gezamenlijk
+statement") and gets a key from its normalised name, so it is minted with a stable IRI.
+"""
+
+import re
+
+from jbzgraph.extract.model import Instrument
+from jbzgraph.kb import KnowledgeBase
+from jbzgraph.layout.model import Document
+from jbzgraph.nlp import Analysis, EntityMention
+
+HEADS = {
+    "voorstel": "Proposal", "voorstellen": "Proposal", "commissievoorstel": "Proposal", "wetsvoorstel": "Proposal",
+    "verordening": "Regulation", "richtlijn": "Directive", "strategie": "Strategy", "mededeling": "Communication",
+    "raadsconclusies": "Conclusions", "conclusies": "Conclusions", "aanbeveling": "Recommendation",
+    "uitvoeringsbesluit": "ImplementingAct", "uitvoeringshandeling": "ImplementingAct", "besluit": "Decision",
+    "raadsbesluit": "Decision", "overeenkomst": "Agreement", "kaderovereenkomst": "Agreement", "akkoord": "Agreement",
+    "actieplan": "ActionPlan", "statement": "JointStatement", "verklaring": "JointStatement",
+    "onderhandelingsmandaat": "NegotiatingMandate", "mandaat": "NegotiatingMandate", "pact": "PolicyFramework",
+    "unieplan": "ActionPlan", "compromis": "Agreement", "compromistekst": "Agreement",
+}
+_HEAD = "|".join(sorted(HEADS, key=len, reverse=True))
+# Optional preposition and determiner, up to two modifiers, the head, an optional complement.
+PHRASE_RE = re.compile(
+    r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover|van)\s+)?(?:(?P<det>de|het|een|dit|deze|dat)\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+){0,2}?)(?P<head>[\w-]*?(?:" + _HEAD + r"))\b"
+    r"(?P<comp>\s+(?:voor|over|inzake|betreffende|tegen|ter|tot|van|op initiatief van|aangaande)\s+[^,.;:()]{3,90})?",
+    re.IGNORECASE,
+)
+ANAPHOR_RE = re.compile(r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover)\s+)?(?:dit|dat|deze|hiermee|hierover|hier|ervan|daarmee|daarover)\b",
+                        re.IGNORECASE)
+NOT_MODIFIERS = {"de", "het", "een", "dit", "deze", "dat", "ook", "daarom", "dan", "wel", "niet", "zich", "ten", "volle"}
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[^\w]+", "-", label.lower()).strip("-")
+
+
+def kb_instrument(kb: KnowledgeBase, iri: str) -> Instrument:
+    ent = kb.entities[iri]
+    return Instrument(iri=iri, key=ent.key, label=ent.label("nl"))
+
+
+def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
+    """An instrument named by a head-noun phrase at the start of ``text``, or None.
+
+    A bare "het voorstel" with no modifier or complement is a reference back, not a name.
+    """
+    m = PHRASE_RE.match(text)
+    if not m:
+        return None
+    mods = [w for w in m["mods"].split() if w.lower() not in NOT_MODIFIERS]
+    if len(mods) != len(m["mods"].split()):
+        return None
+    head = m["head"]
+    comp = (m["comp"] or "").strip()
+    if not mods and not comp and head.lower() in HEADS and (m["det"] or "").lower() != "een":
+        return None
+    label = " ".join([*mods, head] + ([comp] if comp else []))
+    label = re.sub(r"\s+", " ", label).strip()
+    lowered = label.lower()
+    for ent in kb.of_kind("instrument"):
+        if any(lowered == t.lower() for t, _, _ in ent.labels):
+            return kb_instrument(kb, ent.iri)
+    type_name = next((HEADS[h] for h in sorted(HEADS, key=len, reverse=True) if head.lower().endswith(h)), "LegalInstrument")
+    return Instrument(iri="", key=_key(label), label=label, type_name=type_name)
+
+
+class InstrumentContext:
+    """Instrument mentions of one letter, with section-level defaults for references back."""
+
+    def __init__(self, document: Document, analysis: Analysis, kb: KnowledgeBase):
+        self.document = document
+        self.kb = kb
+        self.mentions: list[EntityMention] = [e for e in analysis.entities if e.kind == "instrument"]
+        self.section_default: dict[int, Instrument] = {}
+        for i, sec in enumerate(document.sections):
+            found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
+            if found is None and sec.heading:
+                found = phrase_instrument(sec.heading, kb)
+            if found is None:
+                found = self._first_in(sec.start, min(sec.end, sec.start + 400))
+            if found is not None:
+                self.section_default[i] = found
+
+    def _first_in(self, start: int, end: int) -> Instrument | None:
+        for m in self.mentions:
+            if start <= m.start < end:
+                return kb_instrument(self.kb, m.iri)
+        return None
+
+    def section_of(self, offset: int) -> int:
+        for i, sec in enumerate(self.document.sections):
+            if min(sec.start, sec.heading_start if sec.heading else sec.start) <= offset < sec.end:
+                return i
+        return -1
+
+    def in_span(self, start: int, end: int) -> list[EntityMention]:
+        return [m for m in self.mentions if start <= m.start < end]
+
+    def before(self, offset: int, limit: int = 600) -> Instrument | None:
+        sec = self.section_of(offset)
+        floor = self.document.sections[sec].start if sec >= 0 else 0
+        candidates = [m for m in self.mentions if max(floor, offset - limit) <= m.start < offset]
+        return kb_instrument(self.kb, candidates[-1].iri) if candidates else None
+
+    def target_after(self, start: int, end: int) -> tuple[Instrument | None, str]:
+        """The instrument a predicate starting at ``start`` is about, and how it was found."""
+        text = self.document.text
+        window = text[start:end]
+        near = [m for m in self.in_span(start, end) if m.start - start <= 60]
+        phrase = phrase_instrument(window, self.kb)
+        if near and (phrase is None or phrase.iri == near[0].iri or near[0].start - start < 25):
+            return kb_instrument(self.kb, near[0].iri), "target_mention_after_predicate"
+        if phrase is not None:
+            return phrase, "target_phrase_after_predicate"
+        if ANAPHOR_RE.match(window):
+            prev = self.before(start)
+            if prev is not None:
+                return prev, "target_reference_back"
+        return None, ""
+
+    def default(self, offset: int) -> Instrument | None:
+        return self.section_default.get(self.section_of(offset))

@@ -1,0 +1,24 @@
+"""Shared test helpers: run the real pipeline over a passage of text."""
+
+from pathlib import Path
+
+from jbzgraph.extract import extract
+from jbzgraph.ingest import read_letter
+from jbzgraph.kb import load_kb
+from jbzgraph.layout import parse_layout
+from jbzgraph.nlp import analyse
+
+PADDING = "\n\nDit is een brief aan de Tweede Kamer over de JBZ-Raad en de onderwerpen die daar besproken worden.\n"
+
+
+def extract_passage(tmp_path: Path, body: str, name: str = "passage.txt"):
+    """Write ``body`` as a letter file and run every step on it."""
+    path = tmp_path / name
+    path.write_text(body + PADDING, encoding="utf-8")
+    document = parse_layout(read_letter(path))
+    analysis = analyse(document)
+    return extract(document, analysis, load_kb()), document
+
+
+def keys(kb, iris):
+    return [kb.entities[i].key if i in kb.entities else i for i in iris]

@@ -1,0 +1,50 @@
+"""Procedural events and country groups from real sentences and paraphrases."""
+
+from datetime import date
+
+import pytest
+
+from jbzgraph.kb import load_kb
+from tests.helpers import extract_passage
+
+KB = load_kb()
+
+
+def _events(x):
+    return {(e.target.key, e.stage, KB.entities[e.body_iri].key if e.body_iri else None, e.date) for e in x.events}
+
+
+@pytest.mark.parametrize(
+    "sentence, stage, body, when",
+    [
+        ("Het Coreper heeft op 11 december 2025 ingestemd met het onderhandelingsmandaat.", "negotiating_mandate", "COREPER", date(2025, 12, 11)),
+        ("Het onderhandelingsmandaat is zonder verdere discussie vastgesteld in de RAZ van 16 december 2025.", "negotiating_mandate", "GAC", date(2025, 12, 16)),
+        ("Op 23 juli 2025 presenteerde de Commissie een concept onderhandelingsmandaat.", "proposal", "COM", date(2025, 7, 23)),
+        ("De JBZ-Raad bereikte op 13 juni 2025 een algemene oriëntatie over het EBSP.", "general_approach", "JHA_COUNCIL", date(2025, 6, 13)),
+        ("Op 5 maart 2026 werd in de Raad een gedeeltelijke algemene oriëntatie over het EBSP bereikt.", "partial_general_approach", "COUNCIL", date(2026, 3, 5)),
+        ("Het EBSP treedt op 1 januari 2027 in werking.", "entry_into_force", None, date(2027, 1, 1)),
+    ],
+)
+def test_events_stage_body_date(tmp_path, sentence, stage, body, when):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
+    assert ("ebsp", stage, body, when) in _events(x)
+
+
+def test_groups_enumeration_in_a_footnote_like_sentence(tmp_path):
+    body = ("Coalitie\nDe C7 is een informeel samenwerkingsverband tussen Nederland, België, Frankrijk, Duitsland, "
+            "Spanje, Italië en Zweden om de georganiseerde criminaliteit aan te pakken.")
+    x, _ = extract_passage(tmp_path, body)
+    members = {KB.entities[m.member_iri].key for m in x.memberships if m.group_key == "c7"}
+    assert members == {"NLD", "BEL", "FRA", "DEU", "ESP", "ITA", "SWE"}
+
+
+def test_groups_together_with_adds_the_netherlands(tmp_path):
+    body = ("Brief\nNederland heeft samen met Duitsland, Denemarken en Italië een gezamenlijke brief gestuurd.")
+    x, _ = extract_passage(tmp_path, body)
+    members = {KB.entities[m.member_iri].key for m in x.memberships}
+    assert members == {"NLD", "DEU", "DNK", "ITA"}
+
+
+def test_groups_need_three_countries(tmp_path):
+    x, _ = extract_passage(tmp_path, "Overleg\nNederland en België spraken over de aanpak.")
+    assert x.memberships == []

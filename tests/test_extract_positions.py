@@ -1,0 +1,56 @@
+"""Positions from real sentences of the letters and paraphrases of them."""
+
+import pytest
+
+from jbzgraph.kb import load_kb
+from tests.helpers import extract_passage
+
+KB = load_kb()
+
+
+def _rows(x):
+    return {(KB.entities[p.holder_iri].key, p.target.key or p.target.label, p.stance) for p in x.positions}
+
+
+@pytest.mark.parametrize(
+    "body, holder, stance",
+    [
+        ("Enhanced Border Security Partnership (EBSP)\nDaarom heeft het kabinet op 11 december j.l. instemming "
+         "verleend in het comité van Permanente Vertegenwoordigers en de verzending naar de Raad gesteund.", "NLD", "support"),
+        ("Enhanced Border Security Partnership (EBSP)\nHet kabinet steunt het EBSP.", "NLD", "support"),
+        ("Enhanced Border Security Partnership (EBSP)\nNederland kan niet instemmen met het EBSP.", "NLD", "oppose"),
+        ("Enhanced Border Security Partnership (EBSP)\nHet kabinet is kritisch over het EBSP.", "NLD", "concern"),
+        ("Enhanced Border Security Partnership (EBSP)\nHet kabinet wijst het EBSP af.", "NLD", "oppose"),
+        ("Enhanced Border Security Partnership (EBSP)\nNederland heeft zich bij de stemming over het EBSP onthouden.", "NLD", "abstain"),
+        ("Enhanced Border Security Partnership (EBSP)\nHet kabinet neemt kennis van het EBSP.", "NLD", "neutral"),
+        ("Enhanced Border Security Partnership (EBSP)\nEen aantal lidstaten uitte zorgen over het EBSP.", "MULTIPLE", "concern"),
+        ("Enhanced Border Security Partnership (EBSP)\nDuitsland verwelkomde het EBSP.", "DEU", "support"),
+        ("Enhanced Border Security Partnership (EBSP)\nHet kabinet is voornemens in te stemmen met het EBSP.", "NLD", "support"),
+    ],
+)
+def test_positions_stance_and_holder(tmp_path, body, holder, stance):
+    x, _ = extract_passage(tmp_path, body)
+    assert (holder, "ebsp", stance) in _rows(x)
+
+
+def test_positions_reference_back_resolves_to_previous_instrument(tmp_path):
+    body = ("Visumbeleid\nHet recent herziene visumopschortingsmechanisme zal benut moeten worden volgens de Commissie. "
+            "Het kabinet steunt dit ten volle.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = [p for p in x.positions if p.stance == "support"]
+    assert "opschortingsmechanisme" in p.target.label.lower() or p.target.key == "visa_susp_rev"
+    assert p.evidence.quote == "Het kabinet steunt dit ten volle."
+
+
+def test_positions_unknown_instrument_is_minted_from_its_phrase(tmp_path):
+    body = ("Mensensmokkel\nHet kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een sanctie "
+            "instrument tegen mensensmokkelaars.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = x.positions
+    assert p.target.iri == "" and "sanctie instrument tegen mensensmokkelaars" in p.target.label
+    assert p.stance == "support"
+
+
+def test_positions_none_without_stance_or_holder(tmp_path):
+    x, _ = extract_passage(tmp_path, "EBSP\nDe Commissie zal namens de lidstaten de onderhandelingen voeren met de VS.")
+    assert x.positions == []

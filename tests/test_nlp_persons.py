@@ -1,0 +1,27 @@
+import pytest
+
+from jbzgraph.nlp.persons import family_name, find_persons
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Ook gaf Commissaris Brunner een toelichting", ["Brunner"]),
+        ("De motie Ram verzoekt de regering", ["Ram"]),
+        ("de motie Rajkowski en Van Zanten over het", ["Rajkowski", "Van Zanten"]),
+        ("de toezegging aan lid-Van Toorenburg om", ["Van Toorenburg"]),
+        ("Secretaris-Generaal Berset organiseerde", ["Berset"]),
+        ("de minister van Justitie en Veiligheid en de minister van Asiel en Migratie", []),
+    ],
+)
+def test_persons_found_after_titles_and_in_motions(text, names):
+    assert [p.name for p in find_persons(text)] == names
+
+
+@pytest.mark.parametrize(
+    "name, family",
+    [("D.M. van Weel", "van Weel"), ("Foort van Oosten", "van Oosten"), ("Magnus Brunner", "Brunner"),
+     ("Bart van den Brink", "van den Brink"), ("Van Toorenburg", "Van Toorenburg"), ("A.C.L. Rutte", "Rutte")],
+)
+def test_persons_family_name_keeps_the_particle(name, family):
+    assert family_name(name) == family

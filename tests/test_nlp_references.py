@@ -1,0 +1,43 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from jbzgraph.nlp.references import find_references
+
+
+@pytest.mark.parametrize(
+    "text, kind, ref",
+    [
+        ("2 Kamerstuk 32317-973 en", "kamerstuk", "32317-973"),
+        ("8-9 december 2025 - 32317- 978", "kamerstuk", "32317-978"),
+        ("Tweede Kamer, vergaderjaar 2023-2024, Kamerstuk 32 317, nr. 878", "kamerstuk", "32317-878"),
+        ("vergaderjaar 2024-2025, Kamerstuk 21 501-20, nr. 2245", "kamerstuk", "21501-20-2245"),
+        ("Kamerstuk 19 637/ 36 045, nr. 3478,", "kamerstuk", "19637-3478"),
+        ("Kamerstukken II, 2025-26, nr. 32317-973", "kamerstuk", "32317-973"),
+        ("vergaderjaar 2023-2024, kst 29 344, nr 155]", "kamerstuk", "29344-155"),
+        ("10 Motie Tweede Kamer, 21501-04-287.", "motion", "21501-04-287"),
+        ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
+        ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),
+        ("Admission Plan (2026-2027), COM (2025) 702 final.", "com", "COM(2025) 702"),
+        ("29 januari 2026, C(2026) 462.", "com", "C(2026) 462"),
+        ("artikel 11 van Verordening (EU) 2024/1351 van het", "celex", "32024R1351"),
+        ("Uitvoeringsbesluit (EU) 2025/2323 van de Commissie", "celex", "32025D2323"),
+        ("de Visumcode (Verordening (EG) nr. 810/2009)", "celex", "32009R0810"),
+        ("Richtlijn 2011/95/EU", "celex", "32011L0095"),
+        ("zie https://www.government.nl/documents/x/joint-statement-c7.", "url",
+         "https://www.government.nl/documents/x/joint-statement-c7"),
+    ],
+)
+def test_references_normalised_to_contract_form(text, kind, ref):
+    assert [(r.kind, r.ref) for r in find_references(text)] == [(kind, ref)]
+
+
+def test_references_skip_the_letters_own_number_and_non_references():
+    text = "Nr. 964 ... Kamerstuk 32317-964 en in 2025-2026 de postbus 20301 2500 EH, artikel 12 lid 6"
+    assert find_references(text, exclude={"32317-964"}) == []
+
+
+@given(st.text(max_size=300))
+def test_references_never_crash_and_spans_are_exact(text):
+    for r in find_references(text):
+        assert text[r.start:r.end] == r.text

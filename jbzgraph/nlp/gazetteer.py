@@ -77,7 +77,7 @@ class Gazetteer:
         return doc
 
 
-@Language.factory("jbz_gazetteer", assigns=["doc.ents", f"doc.spans.{SPAN_KEY}"])
+@Language.factory("jbz_gazetteer", assigns=["doc.ents", "doc.spans"])
 def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp, name)
 

@@ -38,7 +38,7 @@ def test_dates_without_reference_keep_only_explicit_years():
 
 
 def test_dates_not_numbers_that_are_not_dates():
-    assert find_dates("artikel 12 lid 6 en Kamerstuk 32317-973, nr. 31 mei", REF)[0].first == date(2025, 5, 31)
+    assert find_dates("artikel 12 lid 6 en Kamerstuk 32317-973, nr. 31 oktober", REF)[0].first == date(2025, 10, 31)
     assert find_dates("artikel 12 lid 6 van de AMMR", REF) == []
 
 

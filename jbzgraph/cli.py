@@ -34,11 +34,12 @@ def fail(exc: JbzError) -> None:
 def build(
     paths: list[Path] = typer.Argument(..., help="Letter files or folders of them."),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder (created if missing)."),
+    validate: bool = typer.Option(True, "--validate/--no-validate", help="SHACL-check each graph before writing."),
 ) -> None:
     """Build letters into the store; rebuilding a letter replaces its graph."""
     try:
         db = open_store(store)
-        report = build_letters(paths, db)
+        report = build_letters(paths, db, validate=validate)
     except JbzError as exc:
         fail(exc)
     table = Table("letter", "doc_type", "mentions", "signatories", "citations", "positions", "events",
@@ -102,6 +103,24 @@ def export(
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+@app.command("validate")
+def validate_(
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    reasoner: bool = typer.Option(True, "--reasoner/--no-reasoner", help="Run HermiT over ontology and KB."),
+) -> None:
+    """Check the ontology with HermiT, every letter graph with SHACL, and the ASK invariants."""
+    from jbzgraph.validate import validate_store
+
+    try:
+        report = validate_store(open_store(store, read_only=True), reasoner=reasoner)
+    except JbzError as exc:
+        fail(exc)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        raise typer.Exit(code=1)
 
 
 @app.command()

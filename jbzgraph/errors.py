@@ -40,3 +40,9 @@ class GoldError(JbzError):
     """A gold file is missing or malformed."""
 
     code = "E004"
+
+
+class ValidationError(JbzError):
+    """A built graph breaks the SHACL shapes or an invariant."""
+
+    code = "E005"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from jbzgraph.errors import InputError, JbzError
+from jbzgraph.errors import InputError, JbzError, ValidationError
 from jbzgraph.extract import extract
 from jbzgraph.extract.model import Extraction
 from jbzgraph.ingest import find_letters, read_letter
@@ -18,6 +18,7 @@ from jbzgraph.layout import parse_layout
 from jbzgraph.nlp import analyse, default_nlp
 from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads
 from jbzgraph.store.embedded import EmbeddedStore
+from jbzgraph.validate.shacl import check_quads
 
 
 @dataclass
@@ -52,8 +53,23 @@ def load_vocabulary(store: EmbeddedStore) -> None:
         store.replace_graph(graph, [q for q in quads if q.graph_name.value == graph])
 
 
-def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | None = None) -> BuildReport:
-    """Add or replace each letter's graph; a bad letter is reported and skipped."""
+def validated(result: LetterResult) -> LetterResult:
+    """The result unchanged, or a ValidationError naming the letter and its first violations."""
+    found = check_quads(result.quads)
+    if found:
+        shown = "; ".join(str(v) for v in found[:3])
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        raise ValidationError(result.path, f"graph breaks the SHACL shapes: {shown}{more}")
+    return result
+
+
+def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | None = None,
+          validate: bool = True) -> BuildReport:
+    """Add or replace each letter's graph; a bad letter is reported and skipped.
+
+    With ``validate`` a letter's graph is checked against the SHACL shapes before it is
+    written, so a graph that breaks them never enters the store.
+    """
     kb = kb or load_kb()
     report = BuildReport()
     letters: list[Path] = []
@@ -67,6 +83,8 @@ def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | Non
     for path in letters:
         try:
             result = process_letter(path, kb)
+            if validate:
+                validated(result)
             store.replace_graph(result.graph, result.quads)
         except JbzError as exc:
             report.failed.append(exc)

@@ -22,3 +22,16 @@ def extract_passage(tmp_path: Path, body: str, name: str = "passage.txt"):
 
 def keys(kb, iris):
     return [kb.entities[i].key if i in kb.entities else i for i in iris]
+
+
+LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
+_processed: dict = {}
+
+
+def processed(name: str):
+    """A bundled letter through every step up to its quads (cached: the steps are pure)."""
+    from jbzgraph.pipeline import process_letter
+
+    if name not in _processed:
+        _processed[name] = process_letter(LETTERS / name)
+    return _processed[name]

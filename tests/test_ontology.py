@@ -7,7 +7,7 @@ import sys
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal
 
-from jbzgraph import reasoning
+from jbzgraph.validate import reasoner as reasoning
 from jbzgraph.namespace import JBZ
 from jbzgraph.paths import KB_DIR, ONTOLOGY_FILE, ROOT
 

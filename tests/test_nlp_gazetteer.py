@@ -1,0 +1,42 @@
+"""The gazetteer links KB labels in running Dutch text to their IRIs."""
+
+import pytest
+
+from jbzgraph.kb import load_kb
+from jbzgraph.nlp import default_nlp
+from jbzgraph.nlp.gazetteer import entity_mentions
+
+
+@pytest.fixture(scope="module")
+def found():
+    def run(text):
+        return [(m.text, m.kind, m.iri.rsplit("/", 1)[-1] if "authority" in m.iri or "/org/" in m.iri else m.iri)
+                for m in entity_mentions(default_nlp()(text))]
+    return run
+
+
+def test_gazetteer_links_countries_adjectives_and_bodies(found):
+    got = found("Het kabinet steunt, samen met de Belgische regering en Duitsland, de JBZ-Raad en Coreper.")
+    assert ("Belgische", "member_state", "BEL") in got
+    assert ("Duitsland", "member_state", "DEU") in got
+    assert ("JBZ-Raad", "organisation", "JHA_COUNCIL") in got
+    assert ("Coreper", "organisation", "COREPER") in got
+
+
+def test_gazetteer_prefers_the_longest_label(found):
+    got = found("De Raad van Europa en de Raad Algemene Zaken (RAZ) kwamen bijeen.")
+    assert ("Raad van Europa", "organisation", "COE") in got
+    assert ("Raad Algemene Zaken", "organisation", "GAC") in got
+    assert not any(text == "Raad" for text, _, _ in got)
+
+
+def test_gazetteer_single_token_labels_are_case_sensitive(found):
+    assert found("wij gaan om de tafel en ep is geen afkorting") == []
+    assert ("VS", "third_country", "USA") in found("De VS en het EP.")
+
+
+def test_gazetteer_links_instruments_to_their_eli(found):
+    kb = load_kb()
+    got = found("De Asielprocedureverordening en de AMMR gelden vanaf juni 2026.")
+    assert ("Asielprocedureverordening", "instrument", kb.by_key("instrument", "apr").iri) in got
+    assert ("AMMR", "instrument", "http://data.europa.eu/eli/reg/2024/1351/oj") in got

@@ -17,6 +17,7 @@ class JBZ(DefinedNamespace):
     Citation: URIRef
     Communication: URIRef
     Conclusions: URIRef
+    ConsistencyWarning: URIRef
     CouncilBody: URIRef
     CouncilMeeting: URIRef
     CouncilReport: URIRef
@@ -89,6 +90,7 @@ class JBZ(DefinedNamespace):
     kind: URIRef
     kindKey: URIRef
     member: URIRef
+    message: URIRef
     ourReference: URIRef
     place: URIRef
     procedureReference: URIRef
@@ -106,6 +108,7 @@ class JBZ(DefinedNamespace):
     start: URIRef
     startDate: URIRef
     target: URIRef
+    warningCode: URIRef
 
 
 JBZID = Namespace("https://w3id.org/jbzgraph/id/")

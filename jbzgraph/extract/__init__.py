@@ -18,7 +18,8 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     kb = kb or load_kb()
     text = document.text
     signed = signatories(document, kb)
-    result = Extraction(letter=letter_info(document, analysis, kb))
+    info, warnings = letter_info(document, analysis, kb)
+    result = Extraction(letter=info, warnings=warnings)
     result.signatories = signed
     result.mentions = mentions(text, analysis, signed)
     result.citations = citations(text, analysis)

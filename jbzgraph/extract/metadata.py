@@ -5,9 +5,11 @@ Produces ``jbz:docType``, ``dct:date``, ``jbz:kamerstuk``, ``jbz:ourReference`` 
 """
 
 import re
+from dataclasses import replace
+from datetime import date
 
 from jbzgraph.extract.evidence import sentence_of, span
-from jbzgraph.extract.model import Evidence, LetterInfo, Meeting
+from jbzgraph.extract.model import Evidence, LetterInfo, Meeting, Warning
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
@@ -57,11 +59,16 @@ def doc_type(document: Document, kb: KnowledgeBase) -> tuple[str, Evidence | Non
     return notation, (span(document.text, s, e) if s >= 0 else None)
 
 
-def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase) -> Meeting | None:
-    """The first sentence naming the JHA Council with a date says which meeting this is about."""
+# How far from the letter's date the meeting it announces or reports on can plausibly be.
+PLAUSIBLE_DAYS = {"annotated_agenda": (-7, 120), "council_report": (-120, 7)}
+
+
+def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Meeting]:
+    """Every body-text sentence naming the JHA Council with a date right after it, in order."""
     council_iris = {e.iri for k in COUNCIL_KEYS if (e := kb.by_key("organisation", k))}
     text = document.text
     footnote_start = min((f.start for f in document.footnotes), default=len(text))
+    found = []
     for ent in analysis.entities:
         if ent.iri not in council_iris or ent.start >= footnote_start:
             continue
@@ -72,20 +79,61 @@ def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase) -> Meetin
         when = dates[0]
         places = [p for p in analysis.entities if p.kind == "place" and when.end <= p.start < s_end]
         informal = bool(INFORMAL_RE.search(text[max(s_start, ent.start - 30):ent.end]))
-        return Meeting(
+        found.append(Meeting(
             body_iri=ent.iri,
             first=when.first,
             last=when.last,
             place_iri=places[0].iri if places else None,
             informal=informal,
             evidence=sentence_of(analysis, text, ent.start),
-            rule="council_mention_with_date",
-        )
-    return None
+            rule=f"council_mention_with_date_{when.rule}",
+        ))
+    return found
 
 
-def letter_info(document: Document, analysis: Analysis, kb: KnowledgeBase) -> LetterInfo:
+def _plausible(candidate: Meeting, kind: str, letter_date: date | None) -> bool:
+    if letter_date is None or kind not in PLAUSIBLE_DAYS:
+        return True
+    low, high = PLAUSIBLE_DAYS[kind]
+    return low <= (candidate.first - letter_date).days and (candidate.last - letter_date).days <= high
+
+
+def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase, kind: str = "letter",
+            ) -> tuple[Meeting | None, list[Warning]]:
+    """The first dated JHA Council mention says which meeting the letter is about.
+
+    When that date cannot be right for this kind of letter (an agenda announcing a
+    meeting that lies before the letter, a report on one after it) and a later mention
+    gives a plausible date, that one is taken, and both facts are reported as warnings.
+    """
+    candidates = meeting_candidates(document, analysis, kb)
+    if not candidates:
+        return None, []
+    first = candidates[0]
+    letter_date = analysis.letter_date
+    if _plausible(first, kind, letter_date):
+        return first, []
+    warnings = [Warning(
+        "meeting_date_implausible",
+        f"the {kind.replace('_', ' ')} dated {letter_date} names the meeting of {first.first} first "
+        f"({first.rule.rsplit('_', 1)[-1]} reading of the date)",
+        first.evidence,
+    )]
+    better = next((c for c in candidates[1:] if _plausible(c, kind, letter_date)), None)
+    if better is None:
+        return first, warnings
+    warnings.append(Warning(
+        "conflicting_meeting_dates",
+        f"the letter also names the meeting of {better.first}, which fits its date; taken as the meeting",
+        better.evidence,
+    ))
+    return replace(better, rule=better.rule + "+consistency"), warnings
+
+
+def letter_info(document: Document, analysis: Analysis, kb: KnowledgeBase) -> tuple[LetterInfo, list[Warning]]:
+    """The letter's metadata, and warnings where what it says about itself does not add up."""
     kind, kind_evidence = doc_type(document, kb)
+    found_meeting, warnings = meeting(document, analysis, kb, kind)
     header = document.header
     kamerstuk = header.get("kamerstuk")
     if not kamerstuk and header.get("dossier") and header.get("kamerstuk_number"):
@@ -98,6 +146,6 @@ def letter_info(document: Document, analysis: Analysis, kb: KnowledgeBase) -> Le
         date=analysis.letter_date,
         kamerstuk=kamerstuk,
         our_reference=header.get("reference"),
-        meeting=meeting(document, analysis, kb),
+        meeting=found_meeting,
         title=header.get("title", ""),
-    )
+    ), warnings

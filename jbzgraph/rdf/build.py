@@ -187,6 +187,14 @@ class _Writer:
                 self.add(node, JBZ.body, n(e.body_iri))
             if e.date:
                 self.add(node, DCT_DATE, typed(e.date.isoformat(), "date"))
+        for i, w in enumerate(self.x.warnings):
+            node = n(iris.statement_iri(self.source, "warning", w.code, i))
+            self.add(node, RDF_TYPE, n(JBZ.ConsistencyWarning))
+            self.add(node, JBZ.inLetter, self.letter)
+            self.add(node, JBZ.warningCode, lit(w.code))
+            self.add(node, JBZ.message, lit(w.message, "en"))
+            if w.evidence:
+                self.add(node, JBZ.evidence, self.evidence(w.evidence))
         for mb in self.x.memberships:
             group = n(iris.group_iri(self.source, mb.group_key))
             if group.value not in self.minted:

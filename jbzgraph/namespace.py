@@ -13,8 +13,10 @@ class JBZ(DefinedNamespace):
     ActionPlan: URIRef
     Agreement: URIRef
     AnnotatedAgenda: URIRef
+    Answer: URIRef
     BNCFiche: URIRef
     Citation: URIRef
+    Commitment: URIRef
     Communication: URIRef
     Conclusions: URIRef
     ConsistencyWarning: URIRef
@@ -39,10 +41,13 @@ class JBZ(DefinedNamespace):
     MemberState: URIRef
     Membership: URIRef
     Mention: URIRef
+    Motion: URIRef
     NationalBody: URIRef
     NegotiatingMandate: URIRef
     Organisation: URIRef
     OtherLetter: URIRef
+    ParliamentaryGroup: URIRef
+    ParliamentaryQuestion: URIRef
     Person: URIRef
     Place: URIRef
     PolicyFramework: URIRef
@@ -63,21 +68,26 @@ class JBZ(DefinedNamespace):
     Treaty: URIRef
     UnnamedGroupOfStates: URIRef
     WrittenConsultation: URIRef
+    about: URIRef
     aboutMeeting: URIRef
     acronym: URIRef
     actNumber: URIRef
     adjective: URIRef
+    answers: URIRef
+    askedBy: URIRef
     atMeeting: URIRef
     body: URIRef
     celex: URIRef
     cites: URIRef
     comReference: URIRef
+    commitmentKind: URIRef
     confidence: URIRef
     docType: URIRef
     eli: URIRef
     end: URIRef
     endDate: URIRef
     evidence: URIRef
+    fulfilled: URIRef
     group: URIRef
     holder: URIRef
     identifier: URIRef
@@ -91,6 +101,7 @@ class JBZ(DefinedNamespace):
     kindKey: URIRef
     member: URIRef
     message: URIRef
+    motion: URIRef
     ourReference: URIRef
     place: URIRef
     procedureReference: URIRef
@@ -107,6 +118,7 @@ class JBZ(DefinedNamespace):
     stance: URIRef
     start: URIRef
     startDate: URIRef
+    submittedBy: URIRef
     target: URIRef
     warningCode: URIRef
 

@@ -6,6 +6,7 @@ from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.mentions import mentions
 from jbzgraph.extract.metadata import letter_info
 from jbzgraph.extract.model import Extraction
+from jbzgraph.extract.parliament import commitments, questions_and_answers
 from jbzgraph.extract.positions import positions
 from jbzgraph.extract.references import citations
 from jbzgraph.extract.signatories import signatories
@@ -27,4 +28,6 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     result.positions = positions(document, analysis, kb, context)
     result.events = events(document, analysis, kb, context)
     result.memberships = groups(document, analysis, kb)
+    result.questions, result.answers = questions_and_answers(document, context)
+    result.commitments = commitments(document, analysis, context)
     return result

@@ -16,6 +16,7 @@ from jbzgraph.nlp import Analysis
 
 OPENING_PARAGRAPHS = 3
 COUNCIL_KEYS = ("JHA_COUNCIL",)
+PLACE_RE = re.compile(r"[^.;]*?\b(?:in|te)\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 INFORMAL_RE = re.compile(r"\binformele\b|\biJBZ", re.IGNORECASE)
 
 
@@ -66,6 +67,7 @@ PLAUSIBLE_DAYS = {"annotated_agenda": (-7, 120), "council_report": (-120, 7)}
 def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Meeting]:
     """Every body-text sentence naming the JHA Council with a date right after it, in order."""
     council_iris = {e.iri for k in COUNCIL_KEYS if (e := kb.by_key("organisation", k))}
+    places = {text.lower(): e.iri for e in kb.of_kind("place") for text, _, _ in e.labels}
     text = document.text
     footnote_start = min((f.start for f in document.footnotes), default=len(text))
     found = []
@@ -77,18 +79,25 @@ def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase
         if not dates:
             continue
         when = dates[0]
-        places = [p for p in analysis.entities if p.kind == "place" and when.end <= p.start < s_end]
+        place = _place_after(text, when.end, s_end, places)
         informal = bool(INFORMAL_RE.search(text[max(s_start, ent.start - 30):ent.end]))
         found.append(Meeting(
             body_iri=ent.iri,
             first=when.first,
             last=when.last,
-            place_iri=places[0].iri if places else None,
+            place_iri=place,
             informal=informal,
             evidence=sentence_of(analysis, text, ent.start),
             rule=f"council_mention_with_date_{when.rule}",
         ))
     return found
+
+
+def _place_after(text: str, start: int, end: int, places: dict[str, str]) -> str | None:
+    """The city in "... in Luxemburg" right after the date (a city can share its name with a
+    country, so this looks the name up among places rather than trusting the gazetteer)."""
+    m = PLACE_RE.match(text, start, min(end, start + 40))
+    return places.get(m["place"].lower()) if m else None
 
 
 def _plausible(candidate: Meeting, kind: str, letter_date: date | None) -> bool:
@@ -110,6 +119,9 @@ def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase, kind: str
     if not candidates:
         return None, []
     first = candidates[0]
+    if first.place_iri is None:
+        place = next((c.place_iri for c in candidates if c.first == first.first and c.place_iri), None)
+        first = replace(first, place_iri=place)
     letter_date = analysis.letter_date
     if _plausible(first, kind, letter_date):
         return first, []
@@ -119,15 +131,20 @@ def meeting(document: Document, analysis: Analysis, kb: KnowledgeBase, kind: str
         f"({first.rule.rsplit('_', 1)[-1]} reading of the date)",
         first.evidence,
     )]
-    better = next((c for c in candidates[1:] if _plausible(c, kind, letter_date)), None)
-    if better is None:
+    plausible = [c for c in candidates[1:] if _plausible(c, kind, letter_date)]
+    if not plausible:
         return first, warnings
+    better = plausible[0]
+    # "op 8 december" and "van 8 en 9 december" name the same meeting: keep the full span.
+    same = [c for c in plausible if c.first == better.first]
+    last = max(c.last for c in same)
+    place = better.place_iri or next((c.place_iri for c in same if c.place_iri), None)
     warnings.append(Warning(
         "conflicting_meeting_dates",
         f"the letter also names the meeting of {better.first}, which fits its date; taken as the meeting",
         better.evidence,
     ))
-    return replace(better, rule=better.rule + "+consistency"), warnings
+    return replace(better, last=last, place_iri=place, rule=better.rule + "+consistency"), warnings
 
 
 def letter_info(document: Document, analysis: Analysis, kb: KnowledgeBase) -> tuple[LetterInfo, list[Warning]]:

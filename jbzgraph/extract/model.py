@@ -113,6 +113,43 @@ class Membership:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A question in a written consultation, by the group that asked it."""
+
+    group: str  # the group's name as written, e.g. "VVD", "GroenLinks-PvdA"
+    about: tuple[Instrument, ...]
+    evidence: Evidence
+    rule: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: int  # index into Extraction.questions
+    about: tuple[Instrument, ...]
+    evidence: Evidence
+    rule: str
+
+
+@dataclass(frozen=True)
+class Motion:
+    """A motion, known by its submitters' names, its Kamerstuk number, or both."""
+
+    names: tuple[str, ...]
+    number: str | None  # "21501-04-287"
+
+
+@dataclass(frozen=True)
+class Commitment:
+    kind: str  # toezegging | motie
+    motion: Motion | None
+    fulfilled: bool
+    about: tuple[Instrument, ...]
+    evidence: Evidence
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Warning:
     code: str
     message: str
@@ -129,6 +166,9 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -139,4 +179,7 @@ class Extraction:
             "events": len(self.events),
             "memberships": len(self.memberships),
             "warnings": len(self.warnings),
+            "questions": len(self.questions),
+            "answers": len(self.answers),
+            "commitments": len(self.commitments),
         }

@@ -43,6 +43,11 @@ def _keep(name: str) -> bool:
     return name.split()[-1] not in NOT_NAMES and name.split()[0] not in NOT_NAMES - {"Van", "De"}
 
 
+def split_names(names: str) -> list[str]:
+    """The people of a motion's name ("Rajkowski en Van Zanten", "Eerdmans/Van Hijum")."""
+    return [part for part in _SPLIT_NAMES.split(names) if part and _keep(part)]
+
+
 def find_persons(text: str) -> list[PersonMention]:
     found: list[PersonMention] = []
     for m in TITLE_RE.finditer(text):

@@ -162,6 +162,8 @@ class _Writer:
             if ref.value not in self.minted:
                 self.minted.add(ref.value)
                 self.add(ref, RDF_TYPE, n(JBZ.Reference))
+                if c.kind == "motion":
+                    self.add(ref, RDF_TYPE, n(JBZ.Motion))
                 self.add(ref, JBZ.refKind, n(self.kb.concept("refkind", c.kind)))
                 self.add(ref, JBZ.refId, lit(c.ref))
                 self.add(ref, RDFS_LABEL, lit(c.ref))
@@ -187,6 +189,7 @@ class _Writer:
                 self.add(node, JBZ.body, n(e.body_iri))
             if e.date:
                 self.add(node, DCT_DATE, typed(e.date.isoformat(), "date"))
+        self.parliament()
         for i, w in enumerate(self.x.warnings):
             node = n(iris.statement_iri(self.source, "warning", w.code, i))
             self.add(node, RDF_TYPE, n(JBZ.ConsistencyWarning))
@@ -206,6 +209,53 @@ class _Writer:
                                   mb.evidence, mb.rule, mb.confidence)
             self.add(node, JBZ.group, group)
             self.add(node, JBZ.member, n(mb.member_iri))
+
+
+    def about(self, node: ox.NamedNode, instruments) -> None:
+        for ins in instruments:
+            self.add(node, JBZ.about, self.instrument(ins))
+
+    def motion(self, motion) -> ox.NamedNode:
+        node = n(iris.motion_iri(motion.names, motion.number))
+        self.add(node, RDF_TYPE, n(JBZ.Motion))
+        if node.value not in self.minted:
+            self.minted.add(node.value)
+            self.add(node, RDF_TYPE, n(JBZ.Reference))
+            self.add(node, JBZ.refKind, n(self.kb.concept("refkind", "motion")))
+            label = "motie " + "/".join(motion.names) if motion.names else f"motie {motion.number}"
+            self.add(node, JBZ.refId, lit(motion.number or label))
+            self.add(node, RDFS_LABEL, lit(label, "nl"))
+            for name in motion.names:
+                self.add(node, JBZ.submittedBy, self.person("", name))
+        return node
+
+    def parliament(self) -> None:
+        """Questions, answers and commitments of the letter (see :mod:`jbzgraph.extract.parliament`)."""
+        question_nodes = []
+        for i, q in enumerate(self.x.questions):
+            node = self.statement(JBZ.ParliamentaryQuestion, "question", (i,), q.evidence, q.rule, 0.9)
+            question_nodes.append(node)
+            if q.group:
+                group = n(iris.parliamentary_group_iri(q.group))
+                if group.value not in self.minted:
+                    self.minted.add(group.value)
+                    self.add(group, RDF_TYPE, n(JBZ.ParliamentaryGroup))
+                    self.add(group, JBZ.key, lit(q.group))
+                    self.add(group, RDFS_LABEL, lit(f"{q.group}-fractie", "nl"))
+                self.add(node, JBZ.askedBy, group)
+            self.about(node, q.about)
+        for a in self.x.answers:
+            node = self.statement(JBZ.Answer, "answer", (a.question, a.evidence.start), a.evidence, a.rule, 0.9)
+            self.add(node, JBZ.answers, question_nodes[a.question])
+            self.about(node, a.about)
+        for c in self.x.commitments:
+            key = (c.kind, c.evidence.start, c.motion)
+            node = self.statement(JBZ.Commitment, "commitment", key, c.evidence, c.rule, c.confidence)
+            self.add(node, JBZ.commitmentKind, lit(c.kind))
+            self.add(node, JBZ.fulfilled, typed("true" if c.fulfilled else "false", "boolean"))
+            if c.motion:
+                self.add(node, JBZ.motion, self.motion(c.motion))
+            self.about(node, c.about)
 
 
 def extraction_quads(extraction: Extraction, kb: KnowledgeBase) -> tuple[str, list[ox.Quad]]:

@@ -52,3 +52,13 @@ def reference_iri(kind: str, ref: str) -> str:
 
 def group_iri(source: str, key: str) -> str:
     return f"{letter_iri(source)}/group/{slug(key)}"
+
+
+def parliamentary_group_iri(name: str) -> str:
+    """Party groups are named the same way across letters, so they get one IRI everywhere."""
+    return f"{JBZID}org/fractie/{slug(name)}"
+
+
+def motion_iri(names: tuple[str, ...], number: str | None) -> str:
+    """By number when the letter gives one (so citations of it meet), else by its names."""
+    return reference_iri("motion", number) if number else f"{JBZID}ref/motion/{slug('-'.join(names))}"

@@ -129,6 +129,7 @@ def evaluate(
     store: Path | None = typer.Option(None, "--store", help="Read this store instead of building."),
     letters: Path = typer.Option(Path("data/letters"), "--letters", help="Where the gold letters are."),
     fmt: str = typer.Option("table", "--format", help="table or json"),
+    details: bool = typer.Option(False, "--details", help="List the gold items missed and the rows no gold matched."),
 ) -> None:
     """Precision, recall and F1 per competency question against gold answers."""
     from jbzgraph.evaluate import evaluate_against_gold, render
@@ -137,7 +138,7 @@ def evaluate(
         scores = evaluate_against_gold(gold, letters, store)
     except JbzError as exc:
         fail(exc)
-    sys.stdout.write(render(scores, fmt))
+    sys.stdout.write(render(scores, fmt, details))
 
 
 if __name__ == "__main__":

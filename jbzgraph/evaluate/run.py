@@ -86,7 +86,7 @@ def evaluate_against_gold(gold_dir: Path, letters_dir: Path, store_dir: Path | N
         return score_store(store, golds)
 
 
-def render(scores: dict[str, sc.Score], fmt: str = "table") -> str:
+def render(scores: dict[str, sc.Score], fmt: str = "table", details: bool = False) -> str:
     if fmt == "json":
         return json.dumps({q: {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
                                "f1": round(s.f1, 3), "tp": s.tp, "fp": s.fp, "fn": s.fn, **s.extra}
@@ -97,4 +97,12 @@ def render(scores: dict[str, sc.Score], fmt: str = "table") -> str:
         table.add_row(q, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp), str(s.fp), str(s.fn), notes)
     console = Console(width=120, record=True, file=io.StringIO())
     console.print(table)
+    if details:
+        for q, s in scores.items():
+            if "." in q:
+                continue
+            for item in s.missed:
+                console.print(f"missed   {q}: {item}", markup=False, highlight=False)
+            for item in s.spurious:
+                console.print(f"spurious {q}: {item}", markup=False, highlight=False)
     return console.export_text()

@@ -22,6 +22,8 @@ class Score:
     fp: int = 0
     fn: int = 0
     extra: dict[str, str] = field(default_factory=dict)
+    missed: list[str] = field(default_factory=list)  # gold items no row matched
+    spurious: list[str] = field(default_factory=list)  # rows no gold item matched
 
     @property
     def precision(self) -> float:
@@ -40,6 +42,8 @@ class Score:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+        self.missed += other.missed
+        self.spurious += other.spurious
         return self
 
 
@@ -85,9 +89,27 @@ def match_greedy(gold: list, produced: list, same: Callable[[object, object], bo
     return pairs
 
 
+def describe(item: object) -> str:
+    """A short line for a gold item or a row, for the details of an evaluation."""
+    if isinstance(item, dict):
+        keep = {k: v for k, v in item.items() if k not in ("source", "target", "target_ids", "ids", "entity",
+                                                           "letter", "quote", "rule", "confidence", "evidence")}
+        if "target" in item:
+            keep["target"] = item["target"][0] if isinstance(item["target"], list) else item.get("target_label", "")
+        return " ".join(f"{k}={v}" for k, v in keep.items())
+    return str(item)
+
+
 def _set_score(gold: list, produced: list, same) -> Score:
-    pairs = match_greedy(gold, produced, same)
-    return Score(len(pairs), len(produced) - len(pairs), len(gold) - len(pairs))
+    return _score_pairs(gold, produced, match_greedy(gold, produced, same))
+
+
+def _score_pairs(gold: list, produced: list, pairs: list[tuple[int, int]]) -> Score:
+    matched_gold = {gi for gi, _ in pairs}
+    matched_rows = {pi for _, pi in pairs}
+    return Score(len(pairs), len(produced) - len(pairs), len(gold) - len(pairs),
+                 missed=[describe(g) for i, g in enumerate(gold) if i not in matched_gold],
+                 spurious=[describe(p) for i, p in enumerate(produced) if i not in matched_rows])
 
 
 def score_letter(gold: dict, rows: list[Row]) -> Score:
@@ -139,9 +161,19 @@ def score_positions(gold: list[dict], rows: list[Row]) -> Score:
 
 
 def score_events(gold: list[dict], rows: list[Row]) -> Score:
-    same = lambda g, p: g["stage"] == p["stage"] and _target(g, p)  # noqa: E731
-    pairs = match_greedy(gold, rows, same)
-    s = Score(len(pairs), len(rows) - len(pairs), len(gold) - len(pairs))
+    """Pairs on (target, stage); among rows that qualify, the one agreeing on body and date wins."""
+    def agreement(g: dict, p: Row) -> int:
+        return sum(1 for fld in ("body", "date") if g.get(fld) is not None and g[fld] == p.get(fld))
+
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gi, g in enumerate(gold):
+        options = [pi for pi, p in enumerate(rows) if pi not in used and g["stage"] == p["stage"] and _target(g, p)]
+        if options:
+            best = max(options, key=lambda pi: agreement(g, rows[pi]))
+            used.add(best)
+            pairs.append((gi, best))
+    s = _score_pairs(gold, rows, pairs)
     for fld in ("body", "date"):
         scored = [(gold[gi], rows[pi]) for gi, pi in pairs if gold[gi].get(fld) is not None]
         right = sum(1 for g, p in scored if g[fld] == p[fld])

@@ -11,6 +11,7 @@ import re
 
 from jbzgraph.extract.model import Instrument
 from jbzgraph.kb import KnowledgeBase
+from jbzgraph.namespace import JBZ
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, EntityMention
 
@@ -71,6 +72,16 @@ def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
     return Instrument(iri="", key=_key(label), label=label, type_name=type_name)
 
 
+BARE_HEAD_RE = re.compile(
+    r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover|van)\s+)?(?:de|het|deze|dit|die)\s+(?P<head>" + _HEAD + r")\b",
+    re.IGNORECASE,
+)
+# Kinds of document a section is typically about as a whole: "de conclusies" in a section on
+# a conference are that conference's conclusions, even if no name for them precedes.
+SECTION_DOCUMENTS = {"Conclusions", "JointStatement", "Recommendation", "Communication", "ActionPlan"}
+CLAUSE_SKIPS = 2
+
+
 class InstrumentContext:
     """Instrument mentions of one letter, with section-level defaults for references back."""
 
@@ -109,8 +120,51 @@ class InstrumentContext:
         candidates = [m for m in self.mentions if max(floor, offset - limit) <= m.start < offset]
         return kb_instrument(self.kb, candidates[-1].iri) if candidates else None
 
+    def of_class(self, offset: int, type_name: str) -> Instrument | None:
+        """The nearest earlier instrument of this section whose KB class is ``type_name``."""
+        sec = self.section_of(offset)
+        floor = self.document.sections[sec].start if sec >= 0 else 0
+        wanted = str(JBZ[type_name])
+        for m in reversed([m for m in self.mentions if floor <= m.start < offset]):
+            if wanted in self.kb.entities[m.iri].types:
+                return kb_instrument(self.kb, m.iri)
+        return None
+
+    def bare_head(self, start: int, window: str) -> tuple[Instrument | None, str]:
+        """ "de conclusies", "het voorstel": an earlier instrument of that kind in the section,
+        or, for documents a section is about as a whole, one named after the section."""
+        m = BARE_HEAD_RE.match(window)
+        if not m:
+            return None, ""
+        head = m["head"].lower()
+        type_name = HEADS.get(head, "LegalInstrument")
+        found = self.of_class(start, type_name)
+        if found is not None:
+            return found, "target_bare_head_same_kind_before"
+        sec = self.section_of(start)
+        heading = self.document.sections[sec].heading if sec >= 0 else None
+        if type_name in SECTION_DOCUMENTS and heading:
+            label = f"{head} {heading}"
+            return Instrument(iri="", key=_key(label), label=label, type_name=type_name), "target_bare_head_section"
+        return None, ""
+
     def target_after(self, start: int, end: int) -> tuple[Instrument | None, str]:
         """The instrument a predicate starting at ``start`` is about, and how it was found."""
+        found, how = self._target_at(start, end)
+        offset = start
+        for _ in range(CLAUSE_SKIPS):
+            if found is not None:
+                break
+            # "steunde Nederland ook, samen met 26 andere lidstaten, een gezamenlijk statement"
+            comma = self.document.text.find(", ", offset, end)
+            if comma < 0:
+                break
+            offset = comma + 2
+            found, how = self._target_at(offset, end, anaphora=False)
+            how = how and how + "+after_clause"
+        return found, how
+
+    def _target_at(self, start: int, end: int, anaphora: bool = True) -> tuple[Instrument | None, str]:
         text = self.document.text
         window = text[start:end]
         near = [m for m in self.in_span(start, end) if m.start - start <= 60]
@@ -119,7 +173,10 @@ class InstrumentContext:
             return kb_instrument(self.kb, near[0].iri), "target_mention_after_predicate"
         if phrase is not None:
             return phrase, "target_phrase_after_predicate"
-        if ANAPHOR_RE.match(window):
+        bare, how = self.bare_head(start, window)
+        if bare is not None:
+            return bare, how
+        if anaphora and ANAPHOR_RE.match(window):
             prev = self.before(start)
             if prev is not None:
                 return prev, "target_reference_back"

@@ -86,6 +86,22 @@ def _holders(sentence: str, s_start: int, analysis: Analysis, kb: KnowledgeBase)
     return found
 
 
+CLAUSE_START_RE = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:dat|en|maar|omdat|zodat|terwijl|waarbij|waarin|die|nu|als|indien)\s+)"
+    r"(?:(?:ook|daarnaast|daarom|tevens|eveneens|bovendien|verder|vervolgens|tegelijkertijd|zo|dan|nog|"
+    r"echter|wel|alle|andere|overige|enkele|verschillende|diverse)\s+)*"
+    r"(?:(?:de|het|een|ook)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _subject_like(text: str, s_start: int, offset: int) -> bool:
+    """Whether a holder stands where a subject stands: at the start of its sentence or clause,
+    after at most an adverb and a determiner ("Het kabinet", ", maar ook Duitsland").
+    A holder inside a noun phrase ("het Grens- en Kustwachtagentschap Frontex") is not."""
+    return bool(CLAUSE_START_RE.search(text[max(s_start, offset - 60):offset]))
+
+
 def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Position]:
     text = document.text
     skip = [(p.start, p.end) for p in document.paragraphs if p.kind in SKIP_PARAGRAPHS]
@@ -103,7 +119,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 cue_start, cue_end = s_start + m.start(), s_start + m.end()
                 before = [h for h in holders if h[0] < cue_start]
                 after = [h for h in holders if cue_end <= h[0] < cue_end + 20]
-                holder = before[-1] if before else (after[0] if after else None)
+                subjects = [h for h in before if _subject_like(text, s_start, h[0])]
+                holder = (subjects[-1] if subjects else after[0] if after else before[-1] if before else None)
                 if holder is None:
                     continue
                 between = text[min(holder[0], cue_start):cue_start]

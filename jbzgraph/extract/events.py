@@ -11,7 +11,7 @@ import re
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext, kb_instrument
-from jbzgraph.extract.model import Event
+from jbzgraph.extract.model import Event, Instrument
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
@@ -20,23 +20,87 @@ from jbzgraph.nlp import Analysis
 STAGE_PATTERNS = [
     ("partial_general_approach", r"\bgedeeltelijke\s+algemene\s+oriëntatie\b"),
     ("general_approach", r"\balgemene\s+oriëntaties?\b|\bRaadspositie\b"),
-    ("negotiating_mandate", r"\bonderhandelingsmandaat\b(?![^.]{0,40}\b(?:presenteerde|gepresenteerd)\b)"
-                            r"|\bmandaat\b[^.]{0,60}\b(?:vastgesteld|aangenomen|ingestemd|goedgekeurd)\b"
-                            r"|\b(?:vastgesteld|aangenomen|ingestemd|goedgekeurd)\b[^.]{0,60}\bmandaat\b"),
+    ("negotiating_mandate", r"\b(?:onderhandelings|Raads)?mandaat\b"),
     ("provisional_agreement", r"\b(?:voorlopig|politiek)e?\s+akkoord\b|\btriloogakkoord\b|\bakkoord\s+(?:bereikt\s+)?over\b"
                               r"|\bakkoord\s+(?:bereikt\s+)?met\s+het\s+Europees\s+Parlement\b"),
     ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt)\b|\binwerkingtreding\b"),
     ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"),
     ("extension", r"\bverlengd\b|\bverlenging\b"),
-    ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bherziene\b"),
+    ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bherziene\b"
+                 r"|\bbekrachtig(?:d|t|de|den|ing)\b|\bformeel\s+akkoord\b"),
     ("proposal", r"\bpresenteerde\b|\bpresenteert\b|\bgepresenteerd\b|\bpubliceerde\b|\bgepubliceerd\b"
                  r"|\bpubliceert\b|\bkwam\s+(?:met|uit)\b|\bvoorgesteld\b|\blanceerde\b|\bgelanceerd\b"),
 ]
 STAGE_RES = [(stage, re.compile(p, re.IGNORECASE)) for stage, p in STAGE_PATTERNS]
+# A mandate or a Council position named in passing ("het huidige mandaat") is no event; one
+# that was agreed, adopted or endorsed is.
+NEEDS_ACTION = {"negotiating_mandate", "general_approach", "partial_general_approach"}
+ACTION_RE = re.compile(
+    r"\b(?:aangenomen|vastgesteld|ingestemd|instemming|goedgekeurd|bekrachtigd|bereikt|overeenstemming|"
+    r"aanvaard|akkoord\s+(?:gegaan|gegeven)|aannemen|vaststellen|vast\s+te\s+stellen|aan\s+te\s+nemen)\b",
+    re.IGNORECASE,
+)
+# The Commission presenting something, whatever it is, is the proposal step.
+PRESENT_RE = re.compile(r"\b(?:presenteerde|presenteert|gepresenteerd|publiceerde|publiceert|gepubliceerd|"
+                        r"lanceerde|gelanceerd|kwam\s+(?:met|uit))\b", re.IGNORECASE)
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
+COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
+COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
+SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
+# Instruments named as the frame of the ones that moved ("als onderdelen van het Pact") are not targets.
+FRAME_RE = re.compile(r"(?:onderde(?:el|len)\s+van|in\s+het\s+kader\s+van|op\s+(?:grond|basis)\s+van|"
+                      r"conform|gelijknamige)\s+(?:de\s+|het\s+|een\s+)?$", re.IGNORECASE)
+ANAPHORIC_SUBJECT_RE = re.compile(
+    r"^\s*(?:Deze|Dit|Die|Beide|Zij|Ze|De|Het)\s+(?:nieuwe\s+|herziene\s+|twee\s+)?"
+    r"(?:aanpassingen|regels|voorstellen|voorstel|verordeningen|verordening|wijzigingen|maatregelen|akkoord|"
+    r"instrumenten|teksten|onderdelen|richtlijn|richtlijnen|strategie|mandaat)\b"
+)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
+
+
+def _stage(sentence: str, s_start: int, analysis: Analysis, bodies: dict[str, str]) -> tuple[str, int] | None:
+    """The sentence's stage and the offset of its cue, or None."""
+    hit = next(((stage, m) for stage, rx in STAGE_RES if (m := rx.search(sentence))), None)
+    if hit is None:
+        return None
+    stage, m = hit
+    present = PRESENT_RE.search(sentence)
+    by_commission = any(bodies[e.iri] == "COM" for e in analysis.entities
+                        if e.iri in bodies and s_start <= e.start < s_start + len(sentence))
+    if present and by_commission and stage in ("negotiating_mandate", "general_approach", "adoption"):
+        return "proposal", s_start + present.start()
+    if stage in NEEDS_ACTION and not ACTION_RE.search(sentence):
+        return None
+    return stage, s_start + m.start()
+
+
+def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
+    """The body nearest the cue that can take this step; a named configuration beats "de Raad"."""
+    allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else set(bodies.values())
+    found = [e for e in analysis.entities if e.iri in bodies and s_start <= e.start < s_end and bodies[e.iri] in allowed]
+    if not found:
+        return None
+    specific = [e for e in found if bodies[e.iri] not in SPECIFIC_OVER]
+    pool = specific if specific and stage in COUNCIL_STAGES | {"adoption"} and len(specific) < len(found) else found
+    return min(pool, key=lambda e: abs(e.start - cue)).iri
+
+
+def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb: KnowledgeBase,
+             previous: list[Instrument]) -> tuple[list[Instrument], str]:
+    """Instruments the sentence names (minus frames), plus those of the previous sentence when
+    the subject refers back to them ("Deze aanpassingen ...")."""
+    named = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)
+             if not FRAME_RE.search(text[max(s_start, e.start - 40):e.start])]
+    if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
+        return named, "target_mention_in_sentence"
+    if previous:
+        return [*previous, *named], "target_previous_sentence" + ("+mention_in_sentence" if named else "")
+    if named:
+        return named, "target_mention_in_sentence"
+    default = context.default(s_start)
+    return ([default], "target_section_instrument") if default else ([], "")
 
 
 def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Event]:
@@ -45,24 +109,28 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     result: list[Event] = []
     seen: set[tuple] = set()
+    previous: list[Instrument] = []
+    previous_section = -1
     for s_start, s_end in analysis.sentences:
         if any(a <= s_start < b for a, b in skip):
             continue
+        section = context.section_of(s_start)
+        if section != previous_section:
+            previous, previous_section = [], section
+        mentioned = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)]
         sentence = text[s_start:s_end]
-        hit = next(((stage, m) for stage, rx in STAGE_RES if (m := rx.search(sentence))), None)
-        if hit is None:
+        found = _stage(sentence, s_start, analysis, bodies)
+        if found is None:
+            previous = mentioned or previous
             continue
-        stage, m = hit
-        cue = s_start + m.start()
-        targets = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)]
-        how = "target_mention_in_sentence"
-        if not targets:
-            default = context.default(s_start)
-            targets, how = ([default], "target_section_instrument") if default else ([], "")
+        stage, cue = found
+        targets, how = _targets(text, s_start, s_end, context, kb, previous)
+        if not how.startswith("target_previous_sentence"):
+            # A sentence whose subject refers back keeps the referents for the next one.
+            previous = [t for t in targets if how == "target_mention_in_sentence"] or previous
         if not targets:
             continue
-        body_mentions = [e for e in analysis.entities if e.iri in bodies and s_start <= e.start < s_end]
-        body_iri = min(body_mentions, key=lambda e: abs(e.start - cue)).iri if body_mentions else None
+        body_iri = _body(stage, cue, s_start, s_end, analysis, bodies)
         if body_iri is None and stage in DEFAULT_BODY:
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
@@ -78,4 +146,15 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             seen.add(key)
             result.append(Event(target, stage, body_iri, when, sentence_of(analysis, text, s_start),
                                 f"stage_{stage}+{how}", round(confidence, 2)))
-    return result
+    return _drop_undated_repeats(result)
+
+
+def _drop_undated_repeats(found: list[Event]) -> list[Event]:
+    """An undated mention of a step the letter also dates ("samen met de EU-visumstrategie")
+    adds nothing: keep the dated one."""
+    dated: dict[tuple, set] = {}
+    for e in found:
+        if e.date:
+            dated.setdefault((e.target.iri or e.target.key, e.stage), set()).add(e.body_iri)
+    return [e for e in found if e.date or not (
+        (bodies := dated.get((e.target.iri or e.target.key, e.stage))) and (e.body_iri is None or e.body_iri in bodies))]

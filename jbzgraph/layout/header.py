@@ -1,0 +1,141 @@
+"""The top of a letter: Kamerstuk identification, title, place and date.
+
+An official publication (Kamerstuk) opens with "Tweede Kamer der Staten-Generaal",
+the session, the dossier number and title, "Nr. 964" and a title ("BRIEF VAN DE
+MINISTER ..."), then "Den Haag, 23 juni 2025". A written-consultation report opens
+with its dossier line ("32317  JBZ-Raad (...)") and "Verslag van een schriftelijk
+overleg". Identification lines are dropped after their values are recorded; the title
+and the place-date line stay in the text as "header" paragraphs.
+"""
+
+import re
+
+from jbzgraph.layout.clean import Line
+from jbzgraph.layout.furniture import HEADER_ZONE, MONTHS
+
+CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal$", re.IGNORECASE)
+CHAMBER_NUMBER_RE = re.compile(r"^[12]$")
+SESSION_RE = re.compile(r"^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})$", re.IGNORECASE)
+DOSSIER_RE = re.compile(r"^(?P<dossier>\d{2} ?\d{3})(?:-(?P<sub>[\w]+))?(?:\s+(?P<title>[A-Z(].*))?$")
+NUMBER_RE = re.compile(r"^Nr\.\s*(?P<nr>\d{1,4})\b\s*(?P<rest>.*)$", re.IGNORECASE)
+TITLE_START_RE = re.compile(
+    r"^(?:BRIEF VAN|Brief van|VERSLAG VAN|Verslag van|Geannoteerde agenda|GEANNOTEERDE AGENDA|"
+    r"Lijst van vragen|LIJST VAN VRAGEN|Fiche\b|Motie van|MOTIE VAN|Nota naar aanleiding|NOTA)"
+)
+PLACE_DATE_RE = re.compile(
+    rf"^(?P<all>(?:Den Haag|'s-Gravenhage|[A-Z][a-z]+(?: [A-Z][a-z]+)?), \d{{1,2}} (?:{MONTHS}) \d{{4}})\s*\.?$"
+)
+SOURCE_KST_RE = re.compile(r"(?:kst|kamerstuk)[-_ ]?(\d{5})(?:-[A-Z0-9]+)?[-_](\d{1,4})\b", re.IGNORECASE)
+FOOTER_VALUE_RE = re.compile(r"(\d+)-(\d+)$")
+TITLE_MAX_LINES = 6
+
+
+def _zone(lines: list[Line]) -> list[int]:
+    """Indexes of the first non-blank text lines, where header material can be."""
+    found: list[int] = []
+    for i, line in enumerate(lines):
+        if line.role == "text":
+            found.append(i)
+            if len(found) >= HEADER_ZONE:
+                break
+    return found
+
+
+def _title_from(lines: list[Line], zone: list[int], k: int, first: str) -> tuple[str, list[int]]:
+    """A title that starts at zone[k] and runs on until the addressee or place-date line."""
+    parts, used = [first] if first else [], [zone[k]]
+    for j in zone[k + 1:k + TITLE_MAX_LINES]:
+        text = lines[j].text
+        if PLACE_DATE_RE.match(text) or text.startswith(("Aan de ", "Hierbij")) or lines[j].role != "text":
+            break
+        if parts and parts[-1].endswith((".", "?", "!")):
+            break
+        parts.append(text)
+        used.append(j)
+    else:
+        if len(used) > 2:
+            return first, used[:1]
+    return " ".join(parts), used
+
+
+def _title_ok(lines: list[Line], zone: list[int], k: int) -> bool:
+    """Whether an addressee or place-date line follows the title soon, so its lines can be gathered."""
+    return any(
+        PLACE_DATE_RE.match(lines[j].text) or lines[j].text.startswith("Aan de ")
+        for j in zone[k + 1:k + TITLE_MAX_LINES + 1]
+    )
+
+
+def _set_title(lines: list[Line], used: list[int], title: str, header: dict[str, str]) -> None:
+    """Turn the title lines into one header paragraph."""
+    if not title:
+        return
+    header.setdefault("title", title)
+    lines[used[0]].role = "header"
+    lines[used[0]].extra["header_text"] = title
+    for j in used[1:]:
+        lines[j].role = "drop"
+
+
+def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
+    """Record the Kamerstuk identification, title and place-date found at the top of the letter."""
+    zone = _zone(lines)
+    for k, i in enumerate(zone):
+        line = lines[i]
+        if line.role != "text":
+            continue
+        text = line.text
+        m_nr = NUMBER_RE.match(text)
+        m_dossier = DOSSIER_RE.match(text)
+        m_place = PLACE_DATE_RE.match(text)
+        if CHAMBER_RE.match(text) or (CHAMBER_NUMBER_RE.match(text) and k and CHAMBER_RE.match(lines[zone[k - 1]].text)):
+            line.role = "drop"
+        elif m_session := SESSION_RE.match(text):
+            header.setdefault("session", f"{m_session.group(1)}-{m_session.group(2)}")
+            line.role = "drop"
+        elif m_dossier and "dossier" not in header and "kamerstuk_number" not in header and k < 8:
+            header["dossier"] = m_dossier["dossier"].replace(" ", "") + (f"-{m_dossier['sub']}" if m_dossier["sub"] else "")
+            if m_dossier["title"]:
+                header["dossier_title"] = m_dossier["title"]
+            elif k + 1 < len(zone) and not NUMBER_RE.match(lines[zone[k + 1]].text) and len(lines[zone[k + 1]].text) < 80:
+                header["dossier_title"] = lines[zone[k + 1]].text
+                lines[zone[k + 1]].role = "drop"
+            line.role = "drop"
+        elif m_nr and "kamerstuk_number" not in header and k < 10:
+            header["kamerstuk_number"] = m_nr["nr"]
+            rest = m_nr["rest"].strip()
+            if rest and _title_ok(lines, zone, k):
+                title, used = _title_from(lines, zone, k, rest)
+                _set_title(lines, used, title, header)
+            elif rest:
+                _set_title(lines, [i], rest, header)
+            else:
+                line.role = "drop"
+        elif TITLE_START_RE.match(text) and "title" not in header and k < 12 and not text.endswith("."):
+            if _title_ok(lines, zone, k):
+                title, used = _title_from(lines, zone, k, text)
+                _set_title(lines, used, title, header)
+            elif not (k + 1 < len(zone) and lines[zone[k + 1]].text[:1].islower()):
+                _set_title(lines, [i], text, header)
+        elif m_place and "place_date" not in header:
+            header["place_date"] = m_place["all"]
+            line.role = "header"
+            line.extra["header_text"] = m_place["all"]
+    _complete_kamerstuk(header, source)
+
+
+def _complete_kamerstuk(header: dict[str, str], source: str) -> None:
+    """Derive "kamerstuk" from dossier and number, or from a kst-style file name or page footer."""
+    footer = header.pop("footer_kamerstuk", "")
+    number = header.get("kamerstuk_number")
+    if number and "dossier" not in header:
+        for candidate in (SOURCE_KST_RE.search(source or ""), FOOTER_VALUE_RE.match(footer)):
+            if candidate and candidate.group(2) == number:
+                header["dossier"] = candidate.group(1)
+                break
+    if not number and footer:
+        dossier, number = footer.split("-", 1)
+        header.setdefault("dossier", dossier)
+        header["kamerstuk_number"] = number
+    if header.get("dossier") and header.get("kamerstuk_number"):
+        header["kamerstuk"] = f"{header['dossier']}-{header['kamerstuk_number']}"

@@ -1,0 +1,94 @@
+"""Signature blocks: an office line ("De Minister van Justitie en Veiligheid,") then a name.
+
+Blank lines may separate the two, the "De" may be lost in extraction, offices may be in
+lower case or capitals, and names carry initials, particles and academic titles. An office
+line only counts when it stands on its own line (not a sentence that happens to start
+"De minister van ...") and the next text line is name-shaped.
+"""
+
+import re
+
+from jbzgraph.layout.clean import Line
+
+ROLE_RE = re.compile(
+    r"^(?:(?:De|de|DE)\s+)?(?P<role>(?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|"
+    r"STAATSSECRETARIS|[Vv]oorzitter|VOORZITTER|[Gg]riffier|GRIFFIER|[Ss]ecretaris-[Gg]eneraal|"
+    r"[Dd]irecteur(?:-[Gg]eneraal)?)\b[^.;:!?,]{0,90}?)\s*(?P<comma>,)?$"
+)
+CLOSING_RE = re.compile(r"^(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting),?$", re.IGNORECASE)
+TITLE_RE = re.compile(r"^(?:mr|mw|mevr|dhr|drs|dr|ir|ing|prof|ds|bc)\.$|^(?:MSc|MA|BSc|LLM|LL\.M\.|MBA|PhD)$", re.IGNORECASE)
+INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
+PARTICLES = {"van", "de", "den", "der", "te", "ter", "ten", "het", "von", "la", "le", "du", "da", "'t", "in", "op", "Van", "De", "Den", "Ter"}
+CAPWORD_RE = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z][A-Z'’]+(?:-[A-Z]+)*)$")
+TOKEN_RE = re.compile(r"\S+")
+MAX_NAME_TOKENS = 8
+MAX_NAME_CHARS = 60
+
+
+def name_span(text: str) -> tuple[int, int] | None:
+    """The span of the person's name in a name-shaped line (titles left out), else None."""
+    if len(text) > MAX_NAME_CHARS or text.endswith((",", ";", ":", "?", "!")):
+        return None
+    tokens = list(TOKEN_RE.finditer(text))
+    if not tokens or len(tokens) > MAX_NAME_TOKENS:
+        return None
+    start = None
+    capwords = 0
+    for tok in tokens:
+        word = tok.group(0)
+        if TITLE_RE.match(word) and start is None:
+            continue
+        if INITIALS_RE.match(word) or word in PARTICLES:
+            pass
+        elif CAPWORD_RE.match(word):
+            capwords += 1
+        else:
+            return None
+        if start is None:
+            start = tok.start()
+    if start is None or capwords == 0:
+        return None
+    if text.endswith(".") and not INITIALS_RE.match(tokens[-1].group(0)):
+        return None
+    return start, len(text)
+
+
+def _next_text(lines: list[Line], i: int) -> int:
+    """Index of the next text line after ``i``, across blanks and dropped furniture."""
+    j = i + 1
+    while j < len(lines) and lines[j].role in ("blank", "drop", "note"):
+        j += 1
+    return j
+
+
+def _prev_content(lines: list[Line], i: int) -> Line | None:
+    """The line right before ``i`` when it is adjacent content (no blank in between)."""
+    if i == 0 or lines[i - 1].role == "blank":
+        return None
+    return lines[i - 1]
+
+
+def mark_signatures(lines: list[Line]) -> None:
+    """Give office lines role "sig_role" and name lines "sig_name" (with the name span in extra)."""
+    for i, line in enumerate(lines):
+        if line.role != "text":
+            continue
+        if CLOSING_RE.match(line.text):
+            line.role = "sig_role"
+            continue
+        m = ROLE_RE.match(line.text)
+        if not m:
+            continue
+        prev = _prev_content(lines, i)
+        if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":")):
+            continue
+        j = _next_text(lines, i)
+        if j >= len(lines) or lines[j].role != "text":
+            continue
+        span = name_span(lines[j].text)
+        if span is None or not (m["comma"] or INITIALS_RE.match(lines[j].text.split()[0] if lines[j].text.split() else "")):
+            continue
+        line.role = "sig_role"
+        line.extra["role"] = m["role"].strip()
+        lines[j].role = "sig_name"
+        lines[j].extra["name_span"] = span

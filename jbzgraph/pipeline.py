@@ -16,9 +16,12 @@ from jbzgraph.ingest import find_letters, read_letter
 from jbzgraph.kb import KnowledgeBase, load_kb
 from jbzgraph.layout import parse_layout
 from jbzgraph.nlp import analyse, default_nlp
-from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads
+from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads, vocabulary_version
 from jbzgraph.store.embedded import EmbeddedStore
 from jbzgraph.validate.shacl import check_quads
+
+
+DCT_HAS_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")
 
 
 @dataclass
@@ -46,11 +49,21 @@ def process_letter(path: Path | str, kb: KnowledgeBase | None = None) -> LetterR
     return LetterResult(Path(path), graph, quads, extraction)
 
 
-def load_vocabulary(store: EmbeddedStore) -> None:
-    """(Re)load the ontology and the KB graphs, so queries can join letters to labels."""
+def load_vocabulary(store: EmbeddedStore) -> bool:
+    """(Re)load the ontology and KB graphs when their files changed; True if it did.
+
+    The graphs carry the hash of the files they came from, so an unchanged vocabulary is
+    left alone (and its blank nodes keep their identity across builds).
+    """
+    version = vocabulary_version()
+    marker = ox.Quad(ox.NamedNode(KB_GRAPH), DCT_HAS_VERSION, ox.Literal(version), ox.NamedNode(KB_GRAPH))
+    if store.contains(marker):
+        return False
     quads = kb_quads()
     for graph in (ONTOLOGY_GRAPH, KB_GRAPH):
-        store.replace_graph(graph, [q for q in quads if q.graph_name.value == graph])
+        extra = [marker] if graph == KB_GRAPH else []
+        store.replace_graph(graph, [q for q in quads if q.graph_name.value == graph] + extra)
+    return True
 
 
 def validated(result: LetterResult) -> LetterResult:

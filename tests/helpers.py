@@ -8,7 +8,12 @@ from jbzgraph.kb import load_kb
 from jbzgraph.layout import parse_layout
 from jbzgraph.nlp import analyse
 
-PADDING = "\n\nDit is een brief aan de Tweede Kamer over de JBZ-Raad en de onderwerpen die daar besproken worden.\n"
+# Letters shorter than a real letter are rejected by ingest, so passages get a neutral tail.
+PADDING = (
+    "\n\nDit is een brief aan de Tweede Kamer over de JBZ-Raad en de onderwerpen die daar besproken worden.\n\n"
+    "Over de uitkomsten van de bijeenkomst wordt uw Kamer na afloop nader geïnformeerd in de gebruikelijke vorm, "
+    "zoals dat bij iedere bijeenkomst van deze Raad het geval is geweest.\n"
+)
 
 
 def extract_passage(tmp_path: Path, body: str, name: str = "passage.txt"):

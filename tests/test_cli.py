@@ -85,13 +85,18 @@ def test_cli_rebuild_is_idempotent(tmp_path):
     assert first == second and len(first.splitlines()) > 500
 
 
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
 @pytest.mark.parametrize(
     "make, problem",
     [
         (lambda d: d / "missing.txt", "no such file"),
-        (lambda d: (d / "empty.txt").write_bytes(b"") or d / "empty.txt", "file is empty"),
-        (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 400) or d / "bin.txt", "binary"),
-        (lambda d: (d / "bad.txt").write_bytes(b"Brief " * 100 + b"\x81\x8d\x8f\x90\x9d") or d / "bad.txt", "undecodable"),
+        (lambda d: _write(d / "empty.txt", b""), "file is empty"),
+        (lambda d: _write(d / "bin.txt", b"\x00\x01\x02" * 400), "binary"),
+        (lambda d: _write(d / "bad.txt", b"Brief " * 100 + b"\x81\x8d\x8f\x90\x9d"), "undecodable"),
         (lambda d: (d / "folder").mkdir() or d / "folder", "no letter files"),
     ],
 )

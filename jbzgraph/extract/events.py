@@ -23,8 +23,10 @@ STAGE_PATTERNS = [
     ("negotiating_mandate", r"\b(?:onderhandelings|Raads)?mandaat\b"),
     ("provisional_agreement", r"\b(?:voorlopig|politiek)e?\s+akkoord\b|\btriloogakkoord\b|\bakkoord\s+(?:bereikt\s+)?over\b"
                               r"|\bakkoord\s+(?:bereikt\s+)?met\s+het\s+Europees\s+Parlement\b"),
-    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt)\b|\binwerkingtreding\b"),
-    ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"),
+    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt|eden)\b|\binwerkingtreding\b"
+                         r"|\btr(?:eedt|eden|ad|aden)\b[^.;]{0,60}\bin\s+werking\b"),
+    ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"
+                    r"|\b(?:wordt|worden|werd|werden|is|zijn)\b[^.;]{0,60}\bvan\s+toepassing\b"),
     ("extension", r"\bverlengd\b|\bverlenging\b"),
     ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bherziene\b"
                  r"|\bbekrachtig(?:d|t|de|den|ing)\b|\bformeel\s+akkoord\b"),
@@ -36,8 +38,11 @@ STAGE_RES = [(stage, re.compile(p, re.IGNORECASE)) for stage, p in STAGE_PATTERN
 # that was agreed, adopted or endorsed is.
 NEEDS_ACTION = {"negotiating_mandate", "general_approach", "partial_general_approach"}
 ACTION_RE = re.compile(
-    r"\b(?:aangenomen|vastgesteld|ingestemd|instemming|goedgekeurd|bekrachtigd|bereikt|overeenstemming|"
-    r"aanvaard|akkoord\s+(?:gegaan|gegeven)|aannemen|vaststellen|vast\s+te\s+stellen|aan\s+te\s+nemen)\b",
+    r"\b(?:aangenomen|aannemen|aan\s+te\s+nemen|nam(?:en)?\b[^.;]{0,60}\baan|"
+    r"vastgesteld|vaststellen|vast\s+te\s+stellen|stelde(?:n)?\b[^.;]{0,60}\bvast|"
+    r"ingestemd|instemming|in\s+te\s+stemmen|stemde(?:n)?\b[^.;]{0,60}\bin\s+met|"
+    r"goedgekeurd|goedkeuring|keurde(?:n)?\b[^.;]{0,60}\bgoed|bekrachtig\w*|"
+    r"bereik(?:t|te|ten)|overeenstemming|aanvaard|akkoord\s+(?:gegaan|gegeven))\b",
     re.IGNORECASE,
 )
 # The Commission presenting something, whatever it is, is the proposal step.

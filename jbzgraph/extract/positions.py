@@ -40,7 +40,7 @@ STANCE_PATTERNS = {
         r"\bkeur(?:t|en)\s+" + W + r"{0,5}af\b", r"\bafgekeurd\b", r"\bstem(?:t|men|de|den)\s+tegen\b",
         r"\btegengestemd\b", r"\bverzet(?:ten)?\s+zich\s+tegen\b", r"\bniet opportuun\b",
     ],
-    "abstain": [r"\bonthoud(?:t|en)\s+zich\b", r"\bonthield(?:en)?\b", r"\bzich\s+" + W + r"{0,3}onthouden\b"],
+    "abstain": [r"\bonthoud(?:t|en)\s+zich\b", r"\bonthield(?:en)?\b", r"\bzich\s+" + W + r"{0,7}onthouden\b"],
     "neutral": [r"\bne(?:emt|men|men)\s+kennis\b", r"\bnam(?:en)?\s+kennis\b", r"\bkennis\s*genomen\b",
                 r"\bkennisgenomen\b", r"\baangehoord\b"],
 }

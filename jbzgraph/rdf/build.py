@@ -6,6 +6,8 @@ rule that produced it and a confidence — so SPARQL can always answer "which se
 says this?". Persons and instruments the KB does not know are minted here.
 """
 
+import hashlib
+
 import pyoxigraph as ox
 
 from jbzgraph.extract.model import Evidence, Extraction, Instrument
@@ -264,6 +266,18 @@ def extraction_quads(extraction: Extraction, kb: KnowledgeBase) -> tuple[str, li
     w.letter_quads()
     w.statements()
     return w.graph.value, w.quads
+
+
+def vocabulary_files() -> list:
+    return [ONTOLOGY_FILE, *sorted(KB_DIR.glob("*.ttl"))]
+
+
+def vocabulary_version() -> str:
+    """A hash of the ontology and KB files: changes exactly when the vocabulary does."""
+    h = hashlib.sha256()
+    for path in vocabulary_files():
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def kb_quads() -> list[ox.Quad]:

@@ -44,6 +44,9 @@ class EmbeddedStore:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
+    def contains(self, quad: ox.Quad) -> bool:
+        return quad in self.store
+
     def graph_quads(self, graph: str) -> list[ox.Quad]:
         return list(self.store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 

@@ -33,6 +33,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 DCT = Namespace("http://purl.org/dc/terms/")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
+ISO3_RE = re.compile(r"^[A-Z]{3}$")
 NOTE_RE = re.compile(r"\s*\[[^\]]*\]")
 ELI_RE = re.compile(r"/eli/[a-z_]+/(\d{4})/(\d+)/")
 COM_RE = re.compile(r"^(?:COM|C|SWD|JOIN)\(\d{4}\)\s*\d+$")
@@ -78,25 +79,39 @@ def add_labels(g: Graph, node: URIRef, pref_nl: str, pref_en: str, alts_nl=(), a
 
 
 def countries() -> Graph:
-    """Countries of ``countries.csv``, labelled from the OP authority table plus our aliases."""
+    """Every current country of the OP authority table, with its Dutch and English labels.
+
+    ``countries.csv`` adds the Dutch adjectives and our preferred Dutch name; the member
+    states are those with an EU protocol order. ``country_aliases.csv`` adds short forms
+    ("VS") and drops labels that are ordinary Dutch words ("Man") or entries that are no
+    country ("*": the table lists the EU itself).
+    """
     op = Graph().parse(SOURCES / "op-authority-countries-skos.rdf")
+    curated = {r["iso3"]: r for r in rows("countries.csv")}
     aliases = {r["iso3"]: r for r in rows("country_aliases.csv")}
     g = new_graph()
-    for r in rows("countries.csv"):
-        iso3 = r["iso3"]
-        node = OP_COUNTRY[iso3]
-        cls = JBZ.MemberState if r["eu_member"] == "yes" else JBZ.ThirdCountry
-        g.add((node, RDF.type, cls))
-        g.add((node, JBZ.key, Literal(iso3)))
-        g.add((node, SKOS.notation, Literal(iso3)))
-        en = [nfkc(str(o)) for o in op.objects(node, SKOS.prefLabel) if o.language == "en"]
-        alts_nl = [nfkc(str(o)) for o in op.objects(node, SKOS.altLabel) if o.language == "nl"]
-        alts_nl += [nfkc(str(o)) for o in op.objects(node, SKOS.prefLabel) if o.language == "nl"]
+    for node in sorted(set(op.subjects(RDF.type, SKOS.Concept))):
+        iso3 = str(node).rsplit("/", 1)[-1]
+        if not ISO3_RE.match(iso3) or str(op.value(node, AT.deprecated)) == "true":
+            continue
         extra = aliases.get(iso3, {})
         excluded = set(split(extra.get("excluded_labels", "")))
+        if "*" in excluded:  # not a country (the table lists the EU itself)
+            continue
+        row = curated.get(iso3, {})
+        member = row.get("eu_member") == "yes" or str(op.value(node, AT["protocol.order"]) or "").startswith("EU-")
+        g.add((node, RDF.type, JBZ.MemberState if member else JBZ.ThirdCountry))
+        g.add((node, JBZ.key, Literal(iso3)))
+        g.add((node, SKOS.notation, Literal(iso3)))
+        op_nl = sorted(nfkc(str(o)) for o in op.objects(node, SKOS.prefLabel) if o.language == "nl")
+        en = sorted(nfkc(str(o)) for o in op.objects(node, SKOS.prefLabel) if o.language == "en")
+        alts_nl = op_nl + [nfkc(str(o)) for o in op.objects(node, SKOS.altLabel) if o.language == "nl"]
+        pref_nl = nfkc(row["name_nl"]) if row else (op_nl[0] if op_nl else "")
+        if pref_nl in excluded:
+            pref_nl = ""
         alts_nl = sorted({a for a in alts_nl + split(extra.get("aliases_nl", "")) if a not in excluded})
-        add_labels(g, node, nfkc(r["name_nl"]), en[0] if en else "", alts_nl)
-        for adj in split(r["adjectives_nl"]):
+        add_labels(g, node, pref_nl, en[0] if en else "", alts_nl)
+        for adj in split(row.get("adjectives_nl", "")):
             g.add((node, JBZ.adjective, Literal(adj, lang="nl")))
     return g
 

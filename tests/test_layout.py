@@ -123,7 +123,10 @@ def test_december_report_sentences_survive_page_breaks_and_side_column():
     assert "principes en waarborgen van gegevensbescherming. Mede als gevolg" in d.text
     assert "Secretaris-Generaal Berset organiseerde" in d.text
     assert "ondersteuning van EU-agentschappen en een diplomatieke" in d.text
-    assert "https://" not in d.text
+    first_note = min(f.start for f in d.footnotes)
+    assert "https://" not in d.text[:first_note]
+    note = next(f for f in d.footnotes if f.number == 1)
+    assert d.text[note.start:note.end].endswith("joint-statement-c7")
 
 
 def test_december_report_keeps_ordinary_numbers():

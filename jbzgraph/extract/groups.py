@@ -22,6 +22,8 @@ NAME_RULES = [
      lambda m: "kopgroep" + (f"_{m['topic'].lower()}" if m["topic"] and m["topic"].lower() not in ("op", "van", "de", "het", "en") else "")),
     (re.compile(r"\b(?:gezamenlijke?|gezamenlijk)\s+(?P<what>brief|statement|verklaring)\b", re.IGNORECASE),
      lambda m: f"joint_{'letter' if m['what'].lower() == 'brief' else 'statement'}"),
+    (re.compile(r"\b(?P<what>brief|statement|verklaring)\b[^.]{0,80}\bsamen\s+met\b", re.IGNORECASE),
+     lambda m: f"joint_{'letter' if m['what'].lower() == 'brief' else 'statement'}"),
     (re.compile(r"\bmigratiedruk\b", re.IGNORECASE), lambda m: "migratory_pressure"),
     (re.compile(r"\bsamen\s+met\b", re.IGNORECASE), lambda m: "cosignatories"),
 ]
@@ -40,6 +42,15 @@ def _runs(mentions):
         yield run
 
 
+def _context(document: Document, analysis: Analysis, offset: int) -> tuple[int, int]:
+    """The sentence that says what a group is: the sentence itself, or for a list in a
+    footnote, the sentence the footnote hangs from ("een gezamenlijk statement³")."""
+    for note in document.footnotes:
+        if note.start <= offset < note.end and note.anchor >= 0:
+            return analysis.sentence_at(max(0, note.anchor - 1))
+    return analysis.sentence_at(offset)
+
+
 def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Membership]:
     text = document.text
     countries = [e for e in analysis.entities
@@ -49,6 +60,7 @@ def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Me
     used_keys: dict[str, int] = {}
     for s_start, s_end in analysis.sentences:
         inside = [e for e in countries if s_start <= e.start < s_end]
+        c_start, c_end = _context(document, analysis, s_start)
         triples, prev_end = [], None
         for e in inside:
             triples.append((e, e.iri, text[prev_end:e.start] if prev_end is not None else ""))
@@ -57,14 +69,15 @@ def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Me
             members = list(dict.fromkeys(iri for _, iri, _ in run))
             if len(members) < MIN_MEMBERS:
                 continue
-            sentence = text[s_start:s_end]
+            sentence = text[s_start:s_end] if (c_start, c_end) == (s_start, s_end) else (
+                text[c_start:c_end] + " " + text[s_start:s_end])
             key = next((name(m) for rx, name in NAME_RULES if (m := rx.search(sentence))), "enumeration")
             if nld and NLD_TOGETHER_RE.search(sentence) and nld.iri not in members:
                 members.insert(0, nld.iri)
             used_keys[key] = used_keys.get(key, 0) + 1
             if used_keys[key] > 1:
                 key = f"{key}_{used_keys[key]}"
-            label = re.sub(r"\s+", " ", sentence).strip()[:160]
+            label = re.sub(r"\s+", " ", text[c_start:c_end]).strip()[:160]
             evidence = sentence_of(analysis, text, s_start)
             for iri in members:
                 result.append(Membership(key, label, iri, evidence, "country_enumeration", 0.8))

@@ -109,7 +109,13 @@ def find_note_lines(lines: list[Line]) -> list[NoteBody]:
             continue
         text = line.text
         if zone and URL_LINE_RE.match(text):
+            # A URL under a footnote belongs to it (PDF extraction may repeat the line).
             line.role = "drop"
+            if current is not None:
+                if text not in current:
+                    current.append(text)
+            elif notes and text not in notes[-1].lines:
+                notes[-1] = NoteBody(notes[-1].number, (*notes[-1].lines, text))
             continue
         m = NOTE_START_RE.match(text)
         if m and last < int(m["n"]) <= MAX_NOTE and _looks_like_body(m["spaced"] or m["glued"]):

@@ -2,7 +2,8 @@
 
 One pass per matcher over the tokens (spaCy's PhraseMatcher), not a regex per entity.
 Single-token labels ("Coreper", "VS", "Nederland") match case-sensitively, so "om" never
-becomes the Openbaar Ministerie; longer labels match case-insensitively. Overlaps resolve
+becomes the Openbaar Ministerie (long one-word names of acts also match in lower case);
+longer labels match case-insensitively. Overlaps resolve
 to the longest span, so "Raad van Europa" wins over "Raad".
 """
 
@@ -17,6 +18,7 @@ from jbzgraph.kb import KnowledgeBase
 
 MENTION_KINDS = ("member_state", "third_country", "organisation", "instrument", "person", "place", "unnamed_group")
 SPAN_KEY = "gazetteer"
+COMPOUND_MIN = 10
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Gazetteer:
         self.rules[match_id] = rule
         if len(doc) == 1:
             variants = {label, label[:1].upper() + label[1:]}
+            if kind == "instrument" and label.isalpha() and len(label) >= COMPOUND_MIN and not label.isupper():
+                # Dutch capitalises the names of acts inconsistently ("de terugkeerverordening").
+                variants.add(label.lower())
             self.exact.add(match_id, [self.nlp.make_doc(v) for v in sorted(variants)])
         else:
             self.folded.add(match_id, [doc])

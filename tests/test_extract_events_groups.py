@@ -48,3 +48,42 @@ def test_groups_together_with_adds_the_netherlands(tmp_path):
 def test_groups_need_three_countries(tmp_path):
     x, _ = extract_passage(tmp_path, "Overleg\nNederland en België spraken over de aanpak.")
     assert x.memberships == []
+
+
+def test_events_a_mandate_named_in_passing_is_no_event(tmp_path):
+    body = ("Enhanced Border Security Partnership (EBSP)\nHet kabinet is van mening dat het huidige "
+            "onderhandelingsmandaat in lijn is met de eerdere kabinetsappreciatie.")
+    x, _ = extract_passage(tmp_path, body)
+    assert x.events == []
+
+
+def test_events_a_subject_that_refers_back_takes_the_previous_instruments(tmp_path):
+    body = ("Veilige landen\nOp 23 februari 2026 werden de nieuwe regels voor veilige derde landen en een EU-lijst van "
+            "veilige landen van herkomst, als onderdelen van het asiel en migratiepact, bekrachtigd in de Raad. "
+            "Deze aanpassingen zullen gelijktijdig met het Pact van toepassing worden op 12 juni 2026.")
+    x, _ = extract_passage(tmp_path, body)
+    got = _events(x)
+    for key in ("safe_third_country", "safe_countries_origin"):
+        assert (key, "adoption", "COUNCIL", date(2026, 2, 23)) in got
+        assert (key, "application", None, date(2026, 6, 12)) in got
+    assert ("pact", "application", None, date(2026, 6, 12)) in got
+    assert not any(k == "pact" and stage == "adoption" for k, stage, _, _ in got), "a frame is no target"
+
+
+def test_events_the_configuration_named_beats_the_council(tmp_path):
+    body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
+            "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")
+    x, _ = extract_passage(tmp_path, body)
+    assert ("return_reg", "general_approach", "JHA_COUNCIL", date(2025, 12, 8)) in _events(x)
+
+
+def test_groups_a_list_in_a_footnote_is_named_by_the_sentence_it_hangs_from(tmp_path):
+    body = ("Raad van Europa\n\nDaarnaast steunde Nederland ook, samen met 3 andere lidstaten, een gezamenlijk "
+            "statement op initiatief van Denemarken en Italië.1 Het statement is bijgevoegd.\n\n"
+            "1 Denemarken, Italië, Oostenrijk en San Marino.")
+    x, document = extract_passage(tmp_path, body)
+    assert [f.number for f in document.footnotes] == [1]
+    groups = {m.group_key for m in x.memberships}
+    assert groups == {"joint_statement"}
+    members = {KB.entities[m.member_iri].key for m in x.memberships}
+    assert members == {"NLD", "DNK", "ITA", "AUT", "SMR"}

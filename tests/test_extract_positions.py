@@ -54,3 +54,29 @@ def test_positions_unknown_instrument_is_minted_from_its_phrase(tmp_path):
 def test_positions_none_without_stance_or_holder(tmp_path):
     x, _ = extract_passage(tmp_path, "EBSP\nDe Commissie zal namens de lidstaten de onderhandelingen voeren met de VS.")
     assert x.positions == []
+
+
+def test_positions_the_subject_holds_the_position_not_a_body_inside_the_clause(tmp_path):
+    body = ("EU-visumstrategie\nHet kabinet ziet meerwaarde in het voorstel om gebruik te maken van de expertise van "
+            "het Europese Grens- en Kustwachtagentschap Frontex, maar wenst geen directe betrokkenheid van het "
+            "Agentschap bij het beslisproces.")
+    x, _ = extract_passage(tmp_path, body)
+    assert ("NLD", "visa_strategy", "concern") in _rows(x)
+    assert not any(holder == "FRONTEX" for holder, _, _ in _rows(x))
+
+
+def test_positions_target_after_an_inserted_clause(tmp_path):
+    body = ("Raad van Europa\nDaarnaast steunde Nederland ook, samen met 26 andere lidstaten, een gezamenlijk "
+            "statement op initiatief van Denemarken en Italië.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = [p for p in x.positions if KB.entities[p.holder_iri].key == "NLD"]
+    assert p.target.label.startswith("gezamenlijk statement") and p.target.type_name == "JointStatement"
+
+
+def test_positions_the_conclusions_of_a_section_are_named_after_it(tmp_path):
+    body = ("Ministeriële conferentie Raad van Europa\nOp 10 december vond de conferentie plaats. Het kabinet heeft "
+            "daarom ingestemd met de conclusies, waarin opdracht wordt gegeven om een verklaring op te stellen.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = x.positions
+    assert p.target.label == "conclusies Ministeriële conferentie Raad van Europa"
+    assert p.target.type_name == "Conclusions" and p.stance == "support"

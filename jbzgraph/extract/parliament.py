@@ -16,7 +16,7 @@ from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
 from jbzgraph.nlp.persons import MOTION_RE, split_names
 
-GROUP_RE = re.compile(r"\b[Ll]eden van de (?P<group>[A-Z][\w\-/]*(?:\s[A-Z][\w\-]*)?)-?fractie")
+GROUP_RE = re.compile(r"\b[Ll]eden van de (?P<group>[A-Z][\w/]*(?:-[A-Z][\w/]*)*)-fractie\b")
 DONE_RE = re.compile(r"\bals afgedaan\b|\bhiermee (?:is )?(?:voldaan|invulling gegeven)\b|"
                      r"\bdaarmee (?:is )?(?:voldaan|invulling gegeven)\b", re.IGNORECASE)
 PROMISE_RE = re.compile(r"\btoezegging(?:en)?\b", re.IGNORECASE)

@@ -140,3 +140,18 @@ def test_cli_export_formats_parse_back(store, fmt, tmp_path):
     graph = rdflib.Dataset() if fmt in ("trig", "nq", "jsonld") else rdflib.Graph()
     graph.parse(target, format=parse_format)
     assert len(graph) > 1000 or sum(1 for _ in graph.quads()) > 1000
+
+
+@pytest.mark.reasoner
+def test_cli_validate_the_bundled_store(store):
+    out = jbz("validate", "--store", str(store))
+    assert out.returncode == 0, out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("reasoner: ontology + KB consistent")
+    assert "shacl: 5 letter graphs, 0 violations" in lines and lines[-1] == "valid"
+
+
+def test_cli_evaluate_details_lists_what_was_missed(store):
+    out = jbz("evaluate", "--store", str(store), "--details")
+    assert out.returncode == 0, out.stderr
+    assert "positions" in out.stdout and "events" in out.stdout

@@ -5,7 +5,7 @@ import pytest
 
 from jbzgraph.namespace import JBZ, JBZID
 from jbzgraph.validate.shacl import check_quads
-from tests.helpers import processed
+from tests.helpers import LETTERS, processed
 
 G = ox.NamedNode(f"{JBZID}graph-under-test")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -41,3 +41,24 @@ def test_shacl_reports_a_bad_date_datatype(report_quads):
     bad.append(ox.Quad(letter, ox.NamedNode("http://purl.org/dc/terms/date"), ox.Literal("17-12-2025"), G))
     found = check_quads(bad)
     assert [v.path for v in found] == ["<http://purl.org/dc/terms/date>"]
+
+
+def test_validate_store_passes_on_a_built_letter_and_reports_a_broken_one(tmp_path):
+    from jbzgraph.pipeline import build
+    from jbzgraph.store import open_store
+    from jbzgraph.validate import validate_store
+
+    store = open_store(tmp_path / "s")
+    report = build([LETTERS / "2026_geannoteerde-agenda-maart.txt"], store)
+    assert report.failed == []
+    ok = validate_store(store, reasoner=False)
+    assert ok.ok and ok.graphs == 1, ok.lines()
+
+    (graph,) = [g for g in store.graphs() if "/graph/letter/" in g]
+    holder = next(q for q in store.graph_quads(graph) if q.predicate.value == str(JBZ.holder))
+    store.store.remove(holder)
+    bad = validate_store(store, reasoner=False)
+    assert not bad.ok
+    (found,) = bad.violations[graph]
+    assert found.focus == f"<{holder.subject.value}>" and "holder" in found.message
+    assert bad.lines()[-1] == "NOT valid"

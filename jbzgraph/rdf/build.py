@@ -72,8 +72,8 @@ class _Writer:
             self.minted.add(node.value)
             self.add(node, RDF_TYPE, n(JBZ.Evidence))
             self.add(node, JBZ.inLetter, self.letter)
-            self.add(node, JBZ.start, typed(ev.start, "nonNegativeInteger"))
-            self.add(node, JBZ.end, typed(ev.end, "nonNegativeInteger"))
+            self.add(node, JBZ.start, typed(ev.start, "integer"))
+            self.add(node, JBZ.end, typed(ev.end, "integer"))
             self.add(node, JBZ.quote, lit(ev.quote))
         return node
 

@@ -24,7 +24,7 @@ class ValidationReport:
     def ok(self) -> bool:
         return self.consistent and not self.violations and not self.failing_checks
 
-    def lines(self) -> list[str]:
+    def lines(self, per_graph: int = 5) -> list[str]:
         out = []
         if self.reasoner_ran:
             state = "consistent" if self.consistent else "INCONSISTENT"
@@ -33,7 +33,9 @@ class ValidationReport:
         bad = sum(len(v) for v in self.violations.values())
         out.append(f"shacl: {self.graphs} letter graphs, {bad} violations")
         for graph, found in sorted(self.violations.items()):
-            out += [f"  {graph}: {v}" for v in found]
+            out += [f"  {graph}: {v}" for v in found[:per_graph]]
+            if len(found) > per_graph:
+                out.append(f"  {graph}: ... and {len(found) - per_graph} more")
         out.append(f"checks: {len(self.failing_checks)} failing" + (
             f" ({', '.join(self.failing_checks)})" if self.failing_checks else ""))
         out.append("valid" if self.ok else "NOT valid")

@@ -10,7 +10,7 @@ the one nearest it in the sentence.
 import re
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import InstrumentContext, kb_instrument
+from jbzgraph.extract.instruments import InstrumentContext, kb_instrument, named_phrases
 from jbzgraph.extract.model import Event, Instrument
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
@@ -23,7 +23,8 @@ STAGE_PATTERNS = [
     ("negotiating_mandate", r"\b(?:onderhandelings|Raads)?mandaat\b"),
     ("provisional_agreement", r"\b(?:voorlopig|politiek)e?\s+akkoord\b|\btriloogakkoord\b|\bakkoord\s+(?:bereikt\s+)?over\b"
                               r"|\bakkoord\s+(?:bereikt\s+)?met\s+het\s+Europees\s+Parlement\b"),
-    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt|eden)\b|\binwerkingtreding\b"
+    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt|eden)\b"
+                         r"|\binwerkingtreding\s+(?:op|per|vanaf|is|was)\b"
                          r"|\btr(?:eedt|eden|ad|aden)\b[^.;]{0,60}\bin\s+werking\b"),
     ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"
                     r"|\b(?:wordt|worden|werd|werden|is|zijn)\b[^.;]{0,60}\bvan\s+toepassing\b"),
@@ -60,6 +61,13 @@ ANAPHORIC_SUBJECT_RE = re.compile(
     r"(?:aanpassingen|regels|voorstellen|voorstel|verordeningen|verordening|wijzigingen|maatregelen|akkoord|"
     r"instrumenten|teksten|onderdelen|richtlijn|richtlijnen|strategie|mandaat)\b"
 )
+# Steps no body takes: an act enters into force or applies by itself.
+BODYLESS = {"entry_into_force", "application"}
+# Cues that mark a step even when the sentence does not name the instrument; the others
+# ("vastgesteld", "aangenomen", "herziene") are too common in other senses for that.
+STRONG_CUE_RE = re.compile(r"A-punt|formeel\s+(?:aangenomen|akkoord|vastgesteld)|bekrachtig|algemene\s+oriëntatie|"
+                           r"mandaat|voorlopig|triloog|in\s+werking|van\s+toepassing|presenteer|publice|verleng",
+                           re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
@@ -78,12 +86,22 @@ def _stage(sentence: str, s_start: int, analysis: Analysis, bodies: dict[str, st
         return "proposal", s_start + present.start()
     if stage in NEEDS_ACTION and not ACTION_RE.search(sentence):
         return None
+    if stage == "adoption" and not STRONG_CUE_RE.search(m.group(0)) and not _near_actor(m, sentence, s_start, analysis):
+        return None
     return stage, s_start + m.start()
+
+
+def _near_actor(m: re.Match, sentence: str, s_start: int, analysis: Analysis, reach: int = 80) -> bool:
+    """ "vastgesteld", "aangenomen" are adoption only close to an instrument or a body
+    ("systemische tekortkomingen vastgesteld worden" is not)."""
+    cue = s_start + m.start()
+    return any(abs(e.start - cue) <= reach for e in analysis.entities
+               if e.kind in ("instrument", "organisation") and s_start <= e.start < s_start + len(sentence))
 
 
 def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
     """The body nearest the cue that can take this step; a named configuration beats "de Raad"."""
-    allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else set(bodies.values())
+    allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else {"COM"} if stage == "proposal" else set(bodies.values())
     found = [e for e in analysis.entities if e.iri in bodies and s_start <= e.start < s_end and bodies[e.iri] in allowed]
     if not found:
         return None
@@ -95,9 +113,12 @@ def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bo
 def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb: KnowledgeBase,
              previous: list[Instrument]) -> tuple[list[Instrument], str]:
     """Instruments the sentence names (minus frames), plus those of the previous sentence when
-    the subject refers back to them ("Deze aanpassingen ...")."""
+    the subject refers back to them ("Deze aanpassingen ..."); a name the KB lacks counts."""
     named = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)
              if not FRAME_RE.search(text[max(s_start, e.start - 40):e.start])]
+    if not named:
+        named = [ins for at, ins in named_phrases(text, s_start, s_end, kb)
+                 if not FRAME_RE.search(text[max(s_start, at - 40):at])]
     if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
         return named, "target_mention_in_sentence"
     if previous:
@@ -130,17 +151,21 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             continue
         stage, cue = found
         targets, how = _targets(text, s_start, s_end, context, kb, previous)
+        if how != "target_mention_in_sentence" and not STRONG_CUE_RE.search(sentence):
+            previous = mentioned or previous
+            continue
         if not how.startswith("target_previous_sentence"):
             # A sentence whose subject refers back keeps the referents for the next one.
             previous = [t for t in targets if how == "target_mention_in_sentence"] or previous
         if not targets:
             continue
-        body_iri = _body(stage, cue, s_start, s_end, analysis, bodies)
+        body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies)
         if body_iri is None and stage in DEFAULT_BODY:
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         dates = [d for d in analysis.dates if s_start <= d.start < s_end]
-        when = min(dates, key=lambda d: abs(d.start - cue)).first if dates else None
+        nearest = min(dates, key=lambda d: abs(d.start - cue)) if dates else None
+        when = _tense_year(nearest, sentence, analysis.reference_date) if nearest else None
         confidence = 0.7 if how == "target_mention_in_sentence" else 0.55
         if FUTURE_RE.search(sentence):
             confidence -= 0.15
@@ -152,6 +177,18 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             result.append(Event(target, stage, body_iri, when, sentence_of(analysis, text, s_start),
                                 f"stage_{stage}+{how}", round(confidence, 2)))
     return _drop_undated_repeats(result)
+
+
+def _tense_year(found, sentence: str, reference) -> "date":
+    """A date without year or marker was placed nearest the letter's date; a sentence in the
+    future tense ("zal op 12 juli ...") puts it after the letter instead."""
+    when = found.first
+    if found.rule == "nearest" and reference and when < reference and FUTURE_RE.search(sentence):
+        try:
+            return when.replace(year=when.year + 1)
+        except ValueError:
+            return when
+    return when
 
 
 def _drop_undated_repeats(found: list[Event]) -> list[Event]:

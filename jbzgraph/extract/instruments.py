@@ -35,6 +35,16 @@ PHRASE_RE = re.compile(
 )
 ANAPHOR_RE = re.compile(r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover)\s+)?(?:dit|dat|deze|hiermee|hierover|hier|ervan|daarmee|daarover)\b",
                         re.IGNORECASE)
+AUTHOR_RE = re.compile(r"^van\s+(?:de|het)\s+(?:Europese\s+)?(?:Commissie|voorzitterschap|Raad|kabinet)\s*$",
+                       re.IGNORECASE)
+# A name built on a head noun anywhere in a sentence: "het Unieplan 2026-2027", "Raadsconclusies
+# over de EMPACT-cyclus", "een nieuw actieplan tegen migrantensmokkel".
+NAMED_HEAD_RE = re.compile(
+    r"\b(?P<mods>(?:[a-zà-ÿ-]+e\s+){0,2})(?P<head>(?:[A-Z][\w-]*?)?(?i:" + _HEAD + r"))\b"
+    r"(?P<comp>\s+(?:\d{4}(?:\s?[-–]\s?\d{4})?|(?:voor|over|inzake|betreffende|tegen|ter|tot)\s+[^,.;:()]{3,80}))?",
+)
+# "het door de Commissie aangekondigde Unieplan": the participle describes, it does not name.
+PARTICIPLE_RE = re.compile(r"^(?:\w*ge\w+[dt]e|(?:voor|boven)?genoemde)$", re.IGNORECASE)
 NOT_MODIFIERS = {"de", "het", "een", "dit", "deze", "dat", "ook", "daarom", "dan", "wel", "niet", "zich", "ten", "volle"}
 
 
@@ -60,6 +70,8 @@ def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
         return None
     head = m["head"]
     comp = (m["comp"] or "").strip()
+    if comp and AUTHOR_RE.match(comp):
+        comp = ""  # "het voorstel van de Commissie" names its author, not the proposal
     if not mods and not comp and head.lower() in HEADS and (m["det"] or "").lower() != "een":
         return None
     label = " ".join([*mods, head] + ([comp] if comp else []))
@@ -80,6 +92,29 @@ BARE_HEAD_RE = re.compile(
 # a conference are that conference's conclusions, even if no name for them precedes.
 SECTION_DOCUMENTS = {"Conclusions", "JointStatement", "Recommendation", "Communication", "ActionPlan"}
 CLAUSE_SKIPS = 2
+
+
+def named_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, Instrument]]:
+    """Instruments named by a head-noun phrase in ``text[start:end]`` that carries a name
+    (a capitalised compound, a year span, a complement); bare "het voorstel" is not one."""
+    found = []
+    for m in NAMED_HEAD_RE.finditer(text, start, end):
+        head, comp = m["head"], (m["comp"] or "").strip()
+        if comp and AUTHOR_RE.match(comp):
+            comp = ""
+        if not (head[:1].isupper() and head.lower() not in HEADS) and not comp:
+            continue
+        mods = [w for w in m["mods"].split() if not PARTICIPLE_RE.match(w)]
+        label = re.sub(r"\s+", " ", " ".join([*mods, head] + ([comp] if comp else []))).strip()
+        lowered = label.lower()
+        known = next((e for e in kb.of_kind("instrument") if any(lowered == t.lower() for t, _, _ in e.labels)), None)
+        if known is not None:
+            found.append((m.start(), kb_instrument(kb, known.iri)))
+            continue
+        type_name = next((HEADS[h] for h in sorted(HEADS, key=len, reverse=True) if head.lower().endswith(h)),
+                         "LegalInstrument")
+        found.append((m.start(), Instrument(iri="", key=_key(label), label=label, type_name=type_name)))
+    return found
 
 
 class InstrumentContext:

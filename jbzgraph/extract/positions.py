@@ -56,7 +56,8 @@ MULTIPLE_RE = re.compile(
     re.IGNORECASE,
 )
 NEGATION_RE = re.compile(r"\b(?:niet|geen|nooit)\b", re.IGNORECASE)
-INTENT_RE = re.compile(r"\b(?:zal|zullen|voornemens|wil|willen|beoogt|kan|kunnen)\b", re.IGNORECASE)
+# Announced, not yet taken: "zal steunen", "is voornemens in te stemmen" ("heeft kunnen verwelkomen" is taken).
+INTENT_RE = re.compile(r"\b(?:zal|zullen|voornemens|wil|willen|beoogt|verwacht|inzet\s+is)\b", re.IGNORECASE)
 MEETING_RE = re.compile(r"\b(?:tijdens|in|op)\s+de\s+(?:informele\s+)?(?:JBZ-Raad|Raad)\b|\bin Raadsverband\b", re.IGNORECASE)
 NON_HOLDER_KEYS = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "TWEEDE_KAMER"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}

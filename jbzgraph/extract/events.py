@@ -10,8 +10,8 @@ the one nearest it in the sentence.
 import re
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import InstrumentContext, kb_instrument, named_phrases
-from jbzgraph.extract.model import Event, Instrument
+from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, kb_instrument, named_phrases
+from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
@@ -29,7 +29,8 @@ STAGE_PATTERNS = [
     ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"
                     r"|\b(?:wordt|worden|werd|werden|is|zijn)\b[^.;]{0,60}\bvan\s+toepassing\b"),
     ("extension", r"\bverlengd\b|\bverlenging\b"),
-    ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bherziene\b"
+    ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bnam(?:en)?\b[^.;]{0,60}\baan\b"
+                 r"|\b(?:recent(?:elijk)?|onlangs)\s+(?:herziene|aangenomen|vastgestelde|gewijzigde)\b"
                  r"|\bbekrachtig(?:d|t|de|den|ing)\b|\bformeel\s+akkoord\b"),
     ("proposal", r"\bpresenteerde\b|\bpresenteert\b|\bgepresenteerd\b|\bpubliceerde\b|\bgepubliceerd\b"
                  r"|\bpubliceert\b|\bkwam\s+(?:met|uit)\b|\bvoorgesteld\b|\blanceerde\b|\bgelanceerd\b"),
@@ -61,13 +62,15 @@ ANAPHORIC_SUBJECT_RE = re.compile(
     r"(?:aanpassingen|regels|voorstellen|voorstel|verordeningen|verordening|wijzigingen|maatregelen|akkoord|"
     r"instrumenten|teksten|onderdelen|richtlijn|richtlijnen|strategie|mandaat)\b"
 )
-# Steps no body takes: an act enters into force or applies by itself.
-BODYLESS = {"entry_into_force", "application"}
+# Steps no single body takes: an act enters into force or applies by itself; a provisional
+# agreement is the trilogue parties'.
+BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
 # Cues that mark a step even when the sentence does not name the instrument; the others
 # ("vastgesteld", "aangenomen", "herziene") are too common in other senses for that.
 STRONG_CUE_RE = re.compile(r"A-punt|formeel\s+(?:aangenomen|akkoord|vastgesteld)|bekrachtig|algemene\s+oriëntatie|"
                            r"mandaat|voorlopig|triloog|in\s+werking|van\s+toepassing|presenteer|publice|verleng",
                            re.IGNORECASE)
+DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
@@ -114,11 +117,16 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb
              previous: list[Instrument]) -> tuple[list[Instrument], str]:
     """Instruments the sentence names (minus frames), plus those of the previous sentence when
     the subject refers back to them ("Deze aanpassingen ..."); a name the KB lacks counts."""
-    named = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)
-             if not FRAME_RE.search(text[max(s_start, e.start - 40):e.start])]
+    phrases = [(a, b, ins) for a, b, ins in named_phrases(text, s_start, s_end, kb)
+               if not FRAME_RE.search(text[max(s_start, a - 40):a])]
+    about = [(a, b, ins) for a, b, ins in phrases if not ins.iri and ins.type_name in ABOUT_HEADS]
+    named = [ins for _, _, ins in about]
+    for e in context.in_span(s_start, s_end):
+        inside = any(a <= e.start < b for a, b, _ in about)
+        if not inside and not FRAME_RE.search(text[max(s_start, e.start - 40):e.start]):
+            named.append(kb_instrument(kb, e.iri))
     if not named:
-        named = [ins for at, ins in named_phrases(text, s_start, s_end, kb)
-                 if not FRAME_RE.search(text[max(s_start, at - 40):at])]
+        named = [ins for _, _, ins in phrases]
     if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
         return named, "target_mention_in_sentence"
     if previous:
@@ -129,9 +137,26 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb
     return ([default], "target_section_instrument") if default else ([], "")
 
 
-def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Event]:
+def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,
+                meeting: Meeting | None):
+    """The date nearest the cue, not counting deadlines ("verlengd tot 4 maart 2027"); else,
+    for a step the letter's own meeting took ("De JBZ-Raad heeft ... "), the meeting's date."""
+    dates = [d for d in analysis.dates if s_start <= d.start < s_end
+             and not DEADLINE_RE.search(text[max(s_start, d.start - 16):d.start])]
+    if dates:
+        nearest = min(dates, key=lambda d: abs(d.start - cue))
+        return _tense_year(nearest, text[s_start:s_end], analysis.reference_date), "date_in_sentence"
+    if meeting is not None and body_iri == meeting.body_iri:
+        return meeting.first, "date_of_meeting"
+    return None, ""
+
+
+def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext,
+           meeting: Meeting | None = None) -> list[Event]:
     text = document.text
     skip = [(p.start, p.end) for p in document.paragraphs if p.kind in SKIP_PARAGRAPHS]
+    # A heading names a topic ("Triloogakkoord"), it does not report a step.
+    skip += [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     result: list[Event] = []
     seen: set[tuple] = set()
@@ -163,9 +188,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if body_iri is None and stage in DEFAULT_BODY:
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
-        dates = [d for d in analysis.dates if s_start <= d.start < s_end]
-        nearest = min(dates, key=lambda d: abs(d.start - cue)) if dates else None
-        when = _tense_year(nearest, sentence, analysis.reference_date) if nearest else None
+        when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
         confidence = 0.7 if how == "target_mention_in_sentence" else 0.55
         if FUTURE_RE.search(sentence):
             confidence -= 0.15
@@ -174,8 +197,9 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             if key in seen:
                 continue
             seen.add(key)
+            rule = f"stage_{stage}+{how}" + (f"+{dated}" if dated else "")
             result.append(Event(target, stage, body_iri, when, sentence_of(analysis, text, s_start),
-                                f"stage_{stage}+{how}", round(confidence, 2)))
+                                rule, round(confidence, 2)))
     return _drop_undated_repeats(result)
 
 

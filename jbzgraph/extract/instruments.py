@@ -40,11 +40,16 @@ AUTHOR_RE = re.compile(r"^van\s+(?:de|het)\s+(?:Europese\s+)?(?:Commissie|voorzi
 # A name built on a head noun anywhere in a sentence: "het Unieplan 2026-2027", "Raadsconclusies
 # over de EMPACT-cyclus", "een nieuw actieplan tegen migrantensmokkel".
 NAMED_HEAD_RE = re.compile(
-    r"\b(?P<mods>(?:[a-zà-ÿ-]+e\s+){0,2})(?P<head>(?:[A-Z][\w-]*?)?(?i:" + _HEAD + r"))\b"
+    r"\b(?P<mods>(?:[a-zà-ÿ-]+e\s+){0,2})(?P<head>[\w-]*?(?i:" + _HEAD + r"))\b"
     r"(?P<comp>\s+(?:\d{4}(?:\s?[-–]\s?\d{4})?|(?:voor|over|inzake|betreffende|tegen|ter|tot)\s+[^,.;:()]{3,80}))?",
 )
 # "het door de Commissie aangekondigde Unieplan": the participle describes, it does not name.
 PARTICIPLE_RE = re.compile(r"^(?:\w*ge\w+[dt]e|(?:voor|boven)?genoemde)$", re.IGNORECASE)
+# Heads that name a stage of work on an instrument rather than an instrument of their own.
+REFERRING_HEADS = {"akkoord", "compromis", "compromistekst", "compromisvoorstel"}
+# Heads of documents written *about* something: "Raadsconclusies over de EMPACT-cyclus" is
+# not EMPACT, and "een Mededeling over het Pact" is not the Pact.
+ABOUT_HEADS = {"Conclusions", "Communication", "Recommendation", "ActionPlan", "JointStatement"}
 NOT_MODIFIERS = {"de", "het", "een", "dit", "deze", "dat", "ook", "daarom", "dan", "wel", "niet", "zich", "ten", "volle"}
 
 
@@ -74,6 +79,8 @@ def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
         comp = ""  # "het voorstel van de Commissie" names its author, not the proposal
     if not mods and not comp and head.lower() in HEADS and (m["det"] or "").lower() != "een":
         return None
+    if head.lower() in REFERRING_HEADS and not comp:
+        return None  # "het voorlopige akkoord" is the agreement on the instrument at hand
     label = " ".join([*mods, head] + ([comp] if comp else []))
     label = re.sub(r"\s+", " ", label).strip()
     lowered = label.lower()
@@ -85,7 +92,8 @@ def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
 
 
 BARE_HEAD_RE = re.compile(
-    r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover|van)\s+)?(?:de|het|deze|dit|die)\s+(?P<head>" + _HEAD + r")\b",
+    r"^\s*(?:(?:met|voor|in|op|over|aan|naar|tegenover|van)\s+)?(?:de|het|deze|dit|die)\s+(?:[a-zà-ÿ]+e\s+){0,2}"
+    r"(?P<head>" + _HEAD + r")\b(?!\s+(?:voor|over|inzake|betreffende|tegen|ter|tot)\s)",
     re.IGNORECASE,
 )
 # Kinds of document a section is typically about as a whole: "de conclusies" in a section on
@@ -94,26 +102,28 @@ SECTION_DOCUMENTS = {"Conclusions", "JointStatement", "Recommendation", "Communi
 CLAUSE_SKIPS = 2
 
 
-def named_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, Instrument]]:
+def named_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tuple[int, int, Instrument]]:
     """Instruments named by a head-noun phrase in ``text[start:end]`` that carries a name
-    (a capitalised compound, a year span, a complement); bare "het voorstel" is not one."""
+    (a capitalised compound, a year span, a complement); bare "het voorstel" is not one.
+    Each comes with its span."""
     found = []
     for m in NAMED_HEAD_RE.finditer(text, start, end):
         head, comp = m["head"], (m["comp"] or "").strip()
         if comp and AUTHOR_RE.match(comp):
             comp = ""
-        if not (head[:1].isupper() and head.lower() not in HEADS) and not comp:
+        compound = head.lower() not in HEADS and head.lower() not in REFERRING_HEADS
+        if not (head[:1].isupper() and compound) and not comp:
             continue
         mods = [w for w in m["mods"].split() if not PARTICIPLE_RE.match(w)]
         label = re.sub(r"\s+", " ", " ".join([*mods, head] + ([comp] if comp else []))).strip()
         lowered = label.lower()
         known = next((e for e in kb.of_kind("instrument") if any(lowered == t.lower() for t, _, _ in e.labels)), None)
         if known is not None:
-            found.append((m.start(), kb_instrument(kb, known.iri)))
+            found.append((m.start(), m.end(), kb_instrument(kb, known.iri)))
             continue
         type_name = next((HEADS[h] for h in sorted(HEADS, key=len, reverse=True) if head.lower().endswith(h)),
                          "LegalInstrument")
-        found.append((m.start(), Instrument(iri="", key=_key(label), label=label, type_name=type_name)))
+        found.append((m.start(), m.end(), Instrument(iri="", key=_key(label), label=label, type_name=type_name)))
     return found
 
 

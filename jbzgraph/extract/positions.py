@@ -87,6 +87,8 @@ def _holders(sentence: str, s_start: int, analysis: Analysis, kb: KnowledgeBase)
     return found
 
 
+# "Net als Nederland kon de meerderheid ... steunen": Nederland holds the position too.
+ALONGSIDE_RE = re.compile(r"\b(?:[Nn]et\s+als|[Ee]venals|[Zz]oals\s+ook|[Ss]amen\s+met)\s+(?:de\s+|het\s+)?$")
 CLAUSE_START_RE = re.compile(
     r"(?:^|[,;:(]\s*|\b(?:dat|en|maar|omdat|zodat|terwijl|waarbij|waarin|die|nu|als|indien)\s+)"
     r"(?:(?:ook|daarnaast|daarom|tevens|eveneens|bovendien|verder|vervolgens|tegelijkertijd|zo|dan|nog|"
@@ -120,8 +122,11 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 cue_start, cue_end = s_start + m.start(), s_start + m.end()
                 before = [h for h in holders if h[0] < cue_start]
                 after = [h for h in holders if cue_end <= h[0] < cue_end + 20]
-                subjects = [h for h in before if _subject_like(text, s_start, h[0])]
-                holder = (subjects[-1] if subjects else after[0] if after else before[-1] if before else None)
+                alongside = [h for h in before if ALONGSIDE_RE.search(text[max(s_start, h[0] - 20):h[0]])]
+                main = [h for h in before if h not in alongside]
+                subjects = [h for h in main if _subject_like(text, s_start, h[0])]
+                holder = (subjects[-1] if subjects else after[0] if after else main[-1] if main else
+                          alongside[-1] if alongside else None)
                 if holder is None:
                     continue
                 between = text[min(holder[0], cue_start):cue_start]
@@ -142,18 +147,20 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                     target, how = context.default(s_start), "target_section_instrument"
                 if target is None:
                     continue
-                key = (holder[1], target.iri or target.key, final)
-                if key in seen:
-                    continue
-                seen.add(key)
-                result.append(Position(
-                    holder_iri=holder[1],
-                    target=target,
-                    stance=final,
-                    intended=bool(INTENT_RE.search(between)),
-                    at_meeting=bool(MEETING_RE.search(sentence)),
-                    evidence=sentence_of(analysis, text, s_start),
-                    rule=f"stance_{stance}{'_negated' if negated else ''}+{how}",
-                    confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
-                ))
+                for who in [holder] + [h for h in alongside if h != holder]:
+                    key = (who[1], target.iri or target.key, final)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    result.append(Position(
+                        holder_iri=who[1],
+                        target=target,
+                        stance=final,
+                        intended=bool(INTENT_RE.search(between)),
+                        at_meeting=bool(MEETING_RE.search(sentence)),
+                        evidence=sentence_of(analysis, text, s_start),
+                        rule=f"stance_{stance}{'_negated' if negated else ''}+{how}"
+                             + ("+alongside" if who is not holder else ""),
+                        confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
+                    ))
     return result

@@ -87,3 +87,31 @@ def test_groups_a_list_in_a_footnote_is_named_by_the_sentence_it_hangs_from(tmp_
     assert groups == {"joint_statement"}
     members = {KB.entities[m.member_iri].key for m in x.memberships}
     assert members == {"NLD", "DNK", "ITA", "AUT", "SMR"}
+
+
+def test_events_a_deadline_is_not_the_date_of_the_step_and_the_meeting_dates_its_own_steps():
+    from tests.helpers import processed
+
+    x = processed("2025-06-23_kamerstuk-32317-964.txt").extraction
+    (ext,) = [e for e in x.events if e.stage == "extension"]
+    assert ext.target.key == "tpd" and KB.entities[ext.body_iri].key == "JHA_COUNCIL"
+    assert ext.date == x.letter.meeting.first == date(2025, 6, 12)
+    assert ext.rule.endswith("+date_of_meeting")
+
+
+def test_events_a_communication_about_an_instrument_is_its_own_target(tmp_path):
+    body = ("Pact\nOp 11 juni 2025 publiceerde de Commissie een Mededeling over de stand van zaken op de "
+            "implementatie van het Asiel- en Migratiepact.")
+    x, _ = extract_passage(tmp_path, body)
+    (e,) = x.events
+    assert e.stage == "proposal" and e.target.type_name == "Communication" and e.target.iri == ""
+    assert e.target.label.startswith("Mededeling over de stand van zaken")
+
+
+def test_events_an_instrument_the_kb_lacks_is_minted_from_its_name(tmp_path):
+    body = ("Hervestiging\nDe uitvoering start per 1 januari 2026, wanneer het door de Commissie aangekondigde "
+            "tweejarige Unieplan 2026-2027 in werking treedt.")
+    x, _ = extract_passage(tmp_path, body)
+    (e,) = x.events
+    assert (e.stage, e.date, e.body_iri) == ("entry_into_force", date(2026, 1, 1), None)
+    assert e.target.label == "tweejarige Unieplan 2026-2027"

@@ -80,3 +80,17 @@ def test_positions_the_conclusions_of_a_section_are_named_after_it(tmp_path):
     (p,) = x.positions
     assert p.target.label == "conclusies Ministeriële conferentie Raad van Europa"
     assert p.target.type_name == "Conclusions" and p.stance == "support"
+
+
+def test_positions_a_state_named_alongside_the_subject_holds_the_position_too(tmp_path):
+    body = ("Enhanced Border Security Partnership (EBSP)\nNet als Nederland kon de meerderheid van de lidstaten het "
+            "EBSP steunen.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {("MULTIPLE", "ebsp", "support"), ("NLD", "ebsp", "support")} <= _rows(x)
+
+
+def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_path):
+    body = ("Visumopschortingsmechanisme\nOp 17 juni 2025 werd een akkoord bereikt over het visumopschortingsmechanisme. "
+            "Het kabinet is positief over het voorlopige akkoord dat is bereikt.")
+    x, _ = extract_passage(tmp_path, body)
+    assert ("NLD", "visa_susp_rev", "support") in _rows(x)

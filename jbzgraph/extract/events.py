@@ -10,7 +10,7 @@ the one nearest it in the sentence.
 import re
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, kb_instrument, named_phrases
+from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, named_phrases
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
@@ -124,7 +124,7 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb
     for e in context.in_span(s_start, s_end):
         inside = any(a <= e.start < b for a, b, _ in about)
         if not inside and not FRAME_RE.search(text[max(s_start, e.start - 40):e.start]):
-            named.append(kb_instrument(kb, e.iri))
+            named.append(context.instrument(e.iri))
     if not named:
         named = [ins for _, _, ins in phrases]
     if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
@@ -168,7 +168,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         section = context.section_of(s_start)
         if section != previous_section:
             previous, previous_section = [], section
-        mentioned = [kb_instrument(kb, e.iri) for e in context.in_span(s_start, s_end)]
+        mentioned = [context.instrument(e.iri) for e in context.in_span(s_start, s_end)]
         sentence = text[s_start:s_end]
         found = _stage(sentence, s_start, analysis, bodies)
         if found is None:

@@ -8,6 +8,7 @@ statement") and gets a key from its normalised name, so it is minted with a stab
 """
 
 import re
+from dataclasses import replace
 
 from jbzgraph.extract.model import Instrument
 from jbzgraph.kb import KnowledgeBase
@@ -127,6 +128,11 @@ def named_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tu
     return found
 
 
+HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\s+|het\s+)?(?P<alias>[^()]{2,60}?)\s*\)",
+                       re.IGNORECASE)
+LOCAL = "local:"  # prefix of the keys under which a letter's own instruments are looked up
+
+
 class InstrumentContext:
     """Instrument mentions of one letter, with section-level defaults for references back."""
 
@@ -134,6 +140,8 @@ class InstrumentContext:
         self.document = document
         self.kb = kb
         self.mentions: list[EntityMention] = [e for e in analysis.entities if e.kind == "instrument"]
+        self.local: dict[str, Instrument] = {}  # instruments this letter names and defines itself
+        self._learn_aliases(document.text)
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
             found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
@@ -144,10 +152,47 @@ class InstrumentContext:
             if found is not None:
                 self.section_default[i] = found
 
+    def instrument(self, iri: str) -> Instrument:
+        """The instrument behind a mention: a KB entry, or one the letter defined itself."""
+        return self.local[iri] if iri in self.local else kb_instrument(self.kb, iri)
+
+    def _learn_aliases(self, text: str) -> None:
+        """ "een voorstel voor X (hierna: Y)": later mentions of Y are mentions of X, whether
+        X is in the KB or named only here; the alias is kept as a label of X."""
+        added: list[EntityMention] = []
+        for m in HIERNA_RE.finditer(text):
+            alias = m["alias"].strip()
+            target = self._defined_before(text, m.start())
+            if target is None or len(alias) < 2:
+                continue
+            iri = target.iri
+            if not iri:
+                iri = f"{LOCAL}{target.key}"
+                target = replace(target, aliases=tuple(dict.fromkeys((*target.aliases, alias))))
+                self.local[iri] = target
+            pattern = re.compile(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])")
+            known = {(e.start, e.end) for e in self.mentions}
+            for hit in pattern.finditer(text, m.end()):
+                if (hit.start(), hit.end()) not in known:
+                    added.append(EntityMention(hit.start(), hit.end(), alias, iri, "instrument", "alias_hierna"))
+        if added:
+            self.mentions = sorted(self.mentions + added, key=lambda e: e.start)
+
+    def _defined_before(self, text: str, offset: int) -> Instrument | None:
+        """The instrument named right before a "(hierna: …)"."""
+        end = len(text[:offset].rstrip())
+        for e in reversed(self.mentions):
+            if e.end <= end and end - e.end <= 2:
+                return self.instrument(e.iri)
+            if e.end < end - 2:
+                break
+        phrases = [ins for a, b, ins in named_phrases(text, max(0, offset - 200), end, self.kb) if end - b <= 2]
+        return phrases[-1] if phrases else None
+
     def _first_in(self, start: int, end: int) -> Instrument | None:
         for m in self.mentions:
             if start <= m.start < end:
-                return kb_instrument(self.kb, m.iri)
+                return self.instrument(m.iri)
         return None
 
     def section_of(self, offset: int) -> int:
@@ -163,7 +208,7 @@ class InstrumentContext:
         sec = self.section_of(offset)
         floor = self.document.sections[sec].start if sec >= 0 else 0
         candidates = [m for m in self.mentions if max(floor, offset - limit) <= m.start < offset]
-        return kb_instrument(self.kb, candidates[-1].iri) if candidates else None
+        return self.instrument(candidates[-1].iri) if candidates else None
 
     def of_class(self, offset: int, type_name: str) -> Instrument | None:
         """The nearest earlier instrument of this section whose KB class is ``type_name``."""
@@ -172,7 +217,7 @@ class InstrumentContext:
         wanted = str(JBZ[type_name])
         for m in reversed([m for m in self.mentions if floor <= m.start < offset]):
             if wanted in self.kb.entities[m.iri].types:
-                return kb_instrument(self.kb, m.iri)
+                return self.instrument(m.iri)
         return None
 
     def bare_head(self, start: int, window: str) -> tuple[Instrument | None, str]:
@@ -215,7 +260,7 @@ class InstrumentContext:
         near = [m for m in self.in_span(start, end) if m.start - start <= 60]
         phrase = phrase_instrument(window, self.kb)
         if near and (phrase is None or phrase.iri == near[0].iri or near[0].start - start < 25):
-            return kb_instrument(self.kb, near[0].iri), "target_mention_after_predicate"
+            return self.instrument(near[0].iri), "target_mention_after_predicate"
         if phrase is not None:
             return phrase, "target_phrase_after_predicate"
         bare, how = self.bare_head(start, window)

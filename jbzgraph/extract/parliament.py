@@ -10,7 +10,7 @@ footnote; "toezegging" sentences are promises the letter reports on. Both are
 import re
 
 from jbzgraph.extract.evidence import span
-from jbzgraph.extract.instruments import InstrumentContext, kb_instrument
+from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.model import Answer, Commitment, Instrument, Motion, Question
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
@@ -28,7 +28,7 @@ def _about(context: InstrumentContext, start: int, end: int) -> tuple[Instrument
     for m in context.in_span(start, end):
         if m.iri not in seen:
             seen.add(m.iri)
-            found.append(kb_instrument(context.kb, m.iri))
+            found.append(context.instrument(m.iri))
     return tuple(found)
 
 

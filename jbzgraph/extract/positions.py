@@ -11,7 +11,7 @@ Negation flips support to oppose ("kan niet instemmen", "steunt ... niet").
 import re
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import InstrumentContext, kb_instrument
+from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.model import Position
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
@@ -142,7 +142,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 if target is None:
                     in_sentence = context.in_span(s_start, cue_start)
                     if in_sentence:
-                        target, how = kb_instrument(kb, in_sentence[-1].iri), "target_mention_before_predicate"
+                        target, how = context.instrument(in_sentence[-1].iri), "target_mention_before_predicate"
                 if target is None:
                     target, how = context.default(s_start), "target_section_instrument"
                 if target is None:

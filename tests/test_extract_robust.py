@@ -1,0 +1,57 @@
+"""No sentence crashes an extractor, and every statement's quote is its span of the text."""
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jbzgraph.extract import extract
+from jbzgraph.ingest.read import Letter
+from jbzgraph.kb import load_kb
+from jbzgraph.layout import parse_layout
+from jbzgraph.nlp import analyse
+from tests.helpers import extract_passage
+
+# Words of the genre, so that generated sentences reach the rules, not only the tokenizer.
+WORDS = [
+    "Het", "kabinet", "Nederland", "Duitsland", "België", "een", "aantal", "lidstaten", "de", "Commissie",
+    "JBZ-Raad", "Coreper", "RAZ", "steunt", "verwelkomt", "is", "kritisch", "over", "wijst", "af", "niet",
+    "onthoudt", "zich", "neemt", "kennis", "van", "heeft", "ingestemd", "met", "het", "voorstel", "EBSP",
+    "AMMR", "Terugkeerverordening", "algemene", "oriëntatie", "onderhandelingsmandaat", "vastgesteld",
+    "aangenomen", "treedt", "in", "werking", "op", "11", "december", "jl.", "a.s.", "2025", "(hierna:", "X)",
+    "samen", "Italië", "Spanje", "en", ",", ".", "motie", "Ram", "toezegging", "afgedaan", "als",
+    "Deze", "aanpassingen", "conclusies", "Raadsconclusies", "2026-2029", "tot", "Net", "Unieplan",
+]
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=25).map(" ".join)
+KB = load_kb()
+
+
+def _letter(text: str) -> Letter:
+    return Letter(Path("generated.txt"), "generated.txt", text, "0" * 64, "utf-8")
+
+
+def _check(x, text: str) -> None:
+    for group in (x.positions, x.events, x.memberships, x.mentions, x.citations, x.commitments, x.questions):
+        for statement in group:
+            ev = statement.evidence
+            assert text[ev.start:ev.end] == ev.quote
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SENTENCE, min_size=1, max_size=6), st.text(max_size=80))
+def test_extractors_never_crash_on_sentences_of_the_genre(sentences, noise):
+    raw = "Onderwerp\n\n" + ". ".join(sentences) + ".\n\n" + noise
+    document = parse_layout(_letter(raw))
+    x = extract(document, analyse(document, kb=KB), KB)
+    _check(x, document.text)
+
+
+def test_hierna_alias_teaches_the_letter_a_name(tmp_path):
+    body = ("Hervestiging\nDe Commissie presenteerde op 4 juli 2025 een voorstel voor een Unieplan voor hervestiging "
+            "en humanitaire toelating 2026-2027 (hierna: het Unieplan). Het kabinet steunt het Unieplan.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = x.positions
+    assert p.target.iri == "" and p.target.label.startswith("voorstel voor een Unieplan voor hervestiging")
+    assert "Unieplan" in p.target.aliases
+    (e,) = x.events
+    assert e.stage == "proposal" and e.target.key == p.target.key

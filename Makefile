@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: demo test venv java clean
+.PHONY: demo test venv java virtuoso clean
 
 venv: $(VENV)/.installed
 
@@ -22,12 +22,21 @@ java:
 	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
 	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# The SPARQL server the publishing tests start on loopback (Debian's Virtuoso Open Source).
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || { \
+	  echo "installing Virtuoso Open Source for the publishing tests"; \
+	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
+	  echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password password dba" | $$S debconf-set-selections; \
+	  echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba" | $$S debconf-set-selections; \
+	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq virtuoso-opensource >/dev/null; }
+
 demo: venv
 	$(BIN)/jbzgraph build data/letters --store $(STORE)
 	$(BIN)/jbzgraph query letters --store $(STORE) --format table
 
-test: venv java
-	$(BIN)/python -m pytest
+test: venv java virtuoso
+	JBZGRAPH_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

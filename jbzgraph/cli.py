@@ -63,14 +63,21 @@ def build(
 def query(
     name: str = typer.Argument(..., help="A query of queries/ without .rq."),
     store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="Ask this SPARQL endpoint instead of the store."),
     fmt: str = typer.Option("table", "--format", help="csv, json or table"),
 ) -> None:
-    """Run a named query of the library against the store."""
+    """Run a named query of the library against the store (or a SPARQL endpoint)."""
     if fmt not in ("csv", "json", "table"):
         err.print(f"error: unknown format {fmt!r}: use csv, json or table")
         raise typer.Exit(code=2)
     try:
-        columns, rows = run_query(open_store(store, read_only=True), name)
+        if endpoint:
+            from jbzgraph.publish import RemoteStore
+
+            target = RemoteStore(endpoint)
+        else:
+            target = open_store(store, read_only=True)
+        columns, rows = run_query(target, name)
     except JbzError as exc:
         fail(exc)
     sys.stdout.write(format_rows(columns, rows, fmt))
@@ -103,6 +110,29 @@ def export(
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+@app.command()
+def publish(
+    endpoint: str = typer.Option(..., "--endpoint", help="The server's SPARQL endpoint, e.g. http://host:8890/sparql."),
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    graph_store: str | None = typer.Option(None, "--graph-store",
+                                           help="Graph Store endpoint (default: Virtuoso's beside --endpoint)."),
+) -> None:
+    """Replace every named graph of the store on a SPARQL server (Graph Store Protocol).
+
+    Credentials come from JBZGRAPH_SPARQL_USER and JBZGRAPH_SPARQL_PASSWORD.
+    """
+    from jbzgraph.publish import publish as publish_graphs
+
+    try:
+        report = publish_graphs(open_store(store, read_only=True), endpoint, graph_store)
+    except JbzError as exc:
+        fail(exc)
+    for graph, count in report.graphs.items():
+        print(f"{count:>8} triples  {graph}")
+    print(f"published {len(report.graphs)} graphs, {sum(report.graphs.values())} triples "
+          f"in {report.seconds:.1f} s to {endpoint}")
 
 
 @app.command("validate")

@@ -25,13 +25,22 @@ def term_text(term: object) -> str:
         return ""
     if isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
         return term.value
-    return str(term)
+    return getattr(term, "value", str(term))
 
 
 def run_query(store: EmbeddedStore, name: str) -> tuple[list[str], list[list[str]]]:
+    """Run ``queries/NAME.rq`` on the embedded store or a :class:`~jbzgraph.publish.RemoteStore`."""
     sparql = load_query(name)
     try:
         columns, rows = store.select(sparql)
     except SyntaxError as exc:
         raise QueryError(QUERIES_DIR / f"{name}.rq", f"invalid SPARQL: {exc}") from None
-    return columns, [[term_text(row[c]) for c in columns] for row in rows]
+    sets = [c.endswith("ids") or c == "instruments" for c in columns]
+    return columns, [[_sorted_set(term_text(row[c])) if is_set else term_text(row[c])
+                      for c, is_set in zip(columns, sets)] for row in rows]
+
+
+def _sorted_set(value: str) -> str:
+    """``GROUP_CONCAT`` has no order, so a set column ("…ids") is sorted: the same rows
+    come out of every store."""
+    return "|".join(sorted(value.split("|"))) if value else value

@@ -93,19 +93,26 @@ def queries_() -> None:
 @app.command()
 def export(
     store: Path = typer.Option(DEFAULT_STORE, "--store"),
-    fmt: str = typer.Option("trig", "--format", help="ttl, nt, nq, trig or jsonld"),
+    fmt: str = typer.Option("trig", "--format", help="ttl, nt, nq, trig, jsonld, or void (the dataset description)"),
     output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+    output_dir: Path | None = typer.Option(None, "--output-dir", help="Write every format, context.jsonld and void.ttl here."),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="SPARQL endpoint to name in the description."),
 ) -> None:
-    """Dump the store (all graphs) in a standard RDF format."""
-    from jbzgraph.export import dump
+    """Dump the store (all graphs) in a standard RDF format, or all of them with a VoID/DCAT description."""
+    from jbzgraph.export import FORMATS, describe, dump, export_all
 
     try:
-        data = dump(open_store(store, read_only=True), fmt)
+        db = open_store(store, read_only=True)
+        if output_dir:
+            for kind, path in export_all(db, output_dir, endpoint).items():
+                print(f"{kind:>8}  {path}")
+            return
+        if fmt != "void" and fmt not in FORMATS:
+            err.print(f"error: unknown export format {fmt!r}: use one of {', '.join(FORMATS)} or void")
+            raise typer.Exit(code=2)
+        data = describe(db, endpoint) if fmt == "void" else dump(db, fmt)
     except JbzError as exc:
         fail(exc)
-    except ValueError as exc:
-        err.print(f"error: {exc}")
-        raise typer.Exit(code=2)
     if output:
         output.write_bytes(data)
     else:

@@ -28,6 +28,7 @@ SOURCES = ROOT / "ontology" / "sources"
 OP_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
 OP_EVENT = Namespace("http://publications.europa.eu/resource/authority/event/")
 OP_CORPORATE = Namespace("http://publications.europa.eu/resource/authority/corporate-body/")
+CELLAR_CELEX = Namespace("http://publications.europa.eu/resource/celex/")
 AT = Namespace("http://publications.europa.eu/ontology/authority/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -57,7 +58,8 @@ def new_graph() -> Graph:
     g = Graph()
     for prefix, ns in (("jbz", JBZ), ("jbzid", JBZID), ("skos", SKOS), ("foaf", FOAF), ("org", ORG),
                        ("dct", DCT), ("eli", ELI), ("owl", OWL), ("country", OP_COUNTRY),
-                       ("event", OP_EVENT), ("corporate", OP_CORPORATE)):
+                       ("event", OP_EVENT), ("corporate", OP_CORPORATE),
+                       ("celex", CELLAR_CELEX)):
         g.bind(prefix, ns)
     return g
 
@@ -176,6 +178,10 @@ def instruments() -> Graph:
         for v in ids["eli"]:
             g.add((node, JBZ.eli, URIRef(v)))
             g.add((node, RDF.type, ELI.LegalResource))
+        if not ids["eli"]:
+            # Our own IRI, so point at the EU Publications Office's resource for the document.
+            for v in ids["celex"]:
+                g.add((node, SKOS.exactMatch, CELLAR_CELEX[v]))
     return g
 
 

@@ -52,3 +52,10 @@ def test_hermit_reports_a_kb_that_breaks_a_disjointness_axiom(tmp_path):
         "<http://publications.europa.eu/resource/authority/country/NLD> a "
         "<https://w3id.org/jbzgraph/ontology#ThirdCountry> .\n")
     assert not reasoning.check(kb_dir=tmp_path).consistent
+
+
+def test_ontology_documentation_page_is_current():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_ontology_docs.py"), "--check"])
+    assert result.returncode == 0, "docs/ontology.html is stale: run python scripts/gen_ontology_docs.py"
+    page = (ROOT / "docs" / "ontology.html").read_text(encoding="utf-8")
+    assert "<tr id='Position'>" in page and "positie" in page and "<script" not in page

@@ -160,6 +160,97 @@ def validate_(
         raise typer.Exit(code=1)
 
 
+def _analysis_target(store: Path, endpoint: str | None):
+    if endpoint:
+        from jbzgraph.publish import RemoteStore
+
+        return RemoteStore(endpoint)
+    return open_store(store, read_only=True)
+
+
+def _filters(since: str | None, until: str | None, kinds: str | None, holders: str | None):
+    from jbzgraph.analytics import Filters
+
+    return Filters(since, until, frozenset(kinds.split(",")) if kinds else None,
+                   frozenset(holders.split(",")) if holders else None)
+
+
+@app.command()
+def analyze(
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    endpoint: str | None = typer.Option(None, "--endpoint", help="Analyse a SPARQL endpoint instead of the store."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json"),
+    since: str | None = typer.Option(None, "--since", help="Letters dated on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Letters dated on or before YYYY-MM-DD."),
+    kinds: str | None = typer.Option(None, "--instrument-kinds", help="Comma-separated, e.g. Regulation,Proposal."),
+    holders: str | None = typer.Option(None, "--holders", help="Comma-separated keys, e.g. NLD,DEU,MULTIPLE."),
+) -> None:
+    """Centralities, communities, contested instruments, active actors, per-meeting summaries."""
+    import json
+
+    from jbzgraph.analytics import summary_tables
+
+    if fmt not in ("csv", "json", "table"):
+        err.print(f"error: unknown format {fmt!r}: use csv, json or table")
+        raise typer.Exit(code=2)
+    try:
+        tables = summary_tables(_analysis_target(store, endpoint), _filters(since, until, kinds, holders))
+    except JbzError as exc:
+        fail(exc)
+    if fmt == "json":
+        print(json.dumps({name: [dict(zip(cols, r)) for r in rows] for name, (cols, rows) in tables.items()},
+                         ensure_ascii=False, indent=1))
+        return
+    for name, (cols, rows) in tables.items():
+        if fmt == "csv":
+            sys.stdout.write(f"# {name}\n" + format_rows(cols, rows, "csv"))
+        else:
+            print(f"\n{name}")
+            sys.stdout.write(format_rows(cols, rows, "table"))
+
+
+@app.command()
+def network(
+    kind: str = typer.Argument(..., help="actor_instrument, comembership or alignment"),
+    output: Path = typer.Option(..., "--output", "-o", help="File to write."),
+    fmt: str = typer.Option("gexf", "--format", help="gexf, graphml or json (node-link)"),
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    endpoint: str | None = typer.Option(None, "--endpoint"),
+) -> None:
+    """Write a network for Gephi (GEXF), Cytoscape (GraphML) or the web (node-link JSON)."""
+    from jbzgraph.analytics import actor_instrument, alignment, comembership
+    from jbzgraph.analytics.files import FORMATS, write_network
+
+    builders = {"actor_instrument": actor_instrument, "comembership": comembership,
+                "alignment": lambda target: alignment(target)[0]}
+    if kind not in builders or fmt not in FORMATS:
+        err.print(f"error: use a network of {', '.join(builders)} and a format of {', '.join(FORMATS)}")
+        raise typer.Exit(code=2)
+    try:
+        G = builders[kind](_analysis_target(store, endpoint))
+    except JbzError as exc:
+        fail(exc)
+    write_network(G, output, fmt)
+    print(f"{output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+
+
+@app.command()
+def viz(
+    output_dir: Path = typer.Option(Path("viz"), "--output-dir", "-o"),
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    endpoint: str | None = typer.Option(None, "--endpoint"),
+) -> None:
+    """An interactive, offline HTML network and PNG/SVG plots (network, alignment, timeline)."""
+    from jbzgraph.analytics.pictures import write_pictures
+
+    try:
+        written = write_pictures(_analysis_target(store, endpoint), output_dir)
+    except JbzError as exc:
+        fail(exc)
+    for name, path in written.items():
+        print(f"{name:>14}  {path}")
+
+
 @app.command()
 def evaluate(
     gold: Path = typer.Option(Path("tests/gold"), "--gold", help="Folder of gold JSON files."),

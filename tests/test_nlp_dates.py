@@ -47,3 +47,11 @@ def test_dates_never_crash_and_spans_are_exact(text, ref):
     for d in find_dates(text, ref):
         assert text[d.start:d.end] == d.text
         assert d.first <= d.last
+
+
+def test_dates_of_an_undated_letter_allow_it_to_be_written_after_its_latest_date():
+    latest = date(2026, 1, 29)
+    (d,) = find_dates("Op 23 februari jl. werden de regels bekrachtigd", latest, slack=90)
+    assert d.first == date(2026, 2, 23)
+    (strict,) = find_dates("Op 23 februari jl. werden de regels bekrachtigd", latest)
+    assert strict.first == date(2025, 2, 23)

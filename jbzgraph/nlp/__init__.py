@@ -21,6 +21,9 @@ from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
 from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
 from jbzgraph.nlp.references import RefMention, find_references
 
+# How long after the latest date it names an undated letter may have been written.
+UNDATED_SLACK_DAYS = 90
+
 __all__ = ["Analysis", "analyse", "build_nlp", "DateMention", "EntityMention", "RefMention"]
 
 
@@ -94,7 +97,7 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
         doc=doc,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
         entities=entity_mentions(doc),
-        dates=find_dates(text, ref_date),
+        dates=find_dates(text, ref_date, 0 if own_date else UNDATED_SLACK_DAYS),
         references=find_references(text, exclude=own_ref),
         reference_date=ref_date,
         letter_date=own_date,

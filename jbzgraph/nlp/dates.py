@@ -51,14 +51,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _place_year(month: int, day: int, ref: date | None, rule: str) -> int | None:
+def _place_year(month: int, day: int, ref: date | None, rule: str, slack: int = 0) -> int | None:
     if ref is None:
         return None
     candidates = [y for y in (ref.year - 1, ref.year, ref.year + 1) if _safe_date(y, month, day)]
     if not candidates:
         return None
     if rule == "last":
-        past = [y for y in candidates if date(y, month, day) <= ref]
+        past = [y for y in candidates if (date(y, month, day) - ref).days <= slack]
         return max(past) if past else None
     if rule == "next":
         future = [y for y in candidates if date(y, month, day) >= ref]
@@ -68,8 +68,13 @@ def _place_year(month: int, day: int, ref: date | None, rule: str) -> int | None
     return min(candidates, key=lambda y: abs((date(y, month, day) - ref).days))
 
 
-def find_dates(text: str, ref: date | None) -> list[DateMention]:
-    """All dates in ``text``; those without a year are resolved against ``ref``."""
+def find_dates(text: str, ref: date | None, slack: int = 0) -> list[DateMention]:
+    """All dates in ``text``; those without a year are resolved against ``ref``.
+
+    ``slack``: when ``ref`` is only the latest date the text names (the letter's own date
+    is unknown), the letter was written some time after it, so "23 februari jl." may lie
+    up to ``slack`` days after ``ref``.
+    """
     found: list[DateMention] = []
     for m in DATE_RE.finditer(text):
         month = MONTHS[m["month"].lower()]
@@ -79,7 +84,7 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
             rule, year = "explicit", int(m["year"])
         else:
             rule = "last" if m["last"] else "next" if m["next"] else "this_year" if m["this"] else "nearest"
-            year = _place_year(month, d1, ref, rule)
+            year = _place_year(month, d1, ref, rule, slack)
             if year is None:
                 continue
         first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)

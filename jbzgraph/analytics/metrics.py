@@ -52,24 +52,25 @@ def active_actors(store, filters: Filters = NO_FILTERS) -> Table:
 
 
 def meetings(store) -> Table:
-    """Per Council meeting: the letters about it and what they say."""
+    """Per Council meeting (by its first day): the letters about it and what they say.
+    Letters may disagree on the last day or omit the place; the fullest answer is kept."""
     _, letters = run_query(store, "letters")
     _, positions = run_query(store, "positions")
     _, events = run_query(store, "events")
-    by_source = {r[0]: r for r in letters}
-    summary: dict[tuple, dict] = {}
+    by_source = {r[0]: r for r in letters if r[3]}
+    summary: dict[str, dict] = {}
     for source, row in by_source.items():
-        key = (row[3], row[4], row[5])
-        s = summary.setdefault(key, {"letters": [], "positions": 0, "events": 0})
+        s = summary.setdefault(row[3], {"end": row[4], "place": row[5], "letters": [], "positions": 0, "events": 0})
+        s["end"] = max(s["end"], row[4])
+        s["place"] = s["place"] or row[5]
         s["letters"].append(source)
     for rows, field in ((positions, "positions"), (events, "events")):
         for r in rows:
-            meta = by_source.get(r[0])
-            if meta:
-                summary[(meta[3], meta[4], meta[5])][field] += 1
+            if r[0] in by_source:
+                summary[by_source[r[0]][3]][field] += 1
     return ["meeting_start", "meeting_end", "meeting_place", "letters", "positions", "events"], [
-        [*k, "|".join(sorted(v["letters"])), str(v["positions"]), str(v["events"])]
-        for k, v in sorted(summary.items())]
+        [start, v["end"], v["place"], "|".join(sorted(v["letters"])), str(v["positions"]), str(v["events"])]
+        for start, v in sorted(summary.items())]
 
 
 def summary_tables(store, filters: Filters = NO_FILTERS) -> dict[str, Table]:

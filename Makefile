@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: demo test venv java virtuoso clean
+.PHONY: demo test venv java virtuoso chromium clean
 
 venv: $(VENV)/.installed
 
@@ -31,11 +31,18 @@ virtuoso:
 	  echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba" | $$S debconf-set-selections; \
 	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
+# Headless Chromium renders the viz page in a test; without it that one test is skipped.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
+	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium >/dev/null \
+	  || echo "chromium could not be installed: the screenshot test will be skipped"; }
+
 demo: venv
 	$(BIN)/jbzgraph build data/letters --store $(STORE)
 	$(BIN)/jbzgraph query letters --store $(STORE) --format table
 
-test: venv java virtuoso
+test: venv java virtuoso chromium
 	JBZGRAPH_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest
 
 clean:

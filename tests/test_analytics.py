@@ -3,7 +3,6 @@
 import itertools
 import json
 import re
-from datetime import date
 
 import networkx as nx
 import pytest
@@ -98,3 +97,20 @@ def test_viz_html_is_offline_and_draws_every_node_and_edge(store, tmp_path):
     for name in ("network.png", "alignment.png", "timeline.png"):
         assert written[name].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and written[name].stat().st_size > 5000
     assert html_page(nx.Graph()).count("<circle") == 0
+
+
+@pytest.mark.skipif(not any(__import__("shutil").which(b) for b in ("chromium", "chromium-browser")),
+                    reason="headless Chromium is not installed (make test installs it)")
+def test_viz_page_renders_in_headless_chromium(store, tmp_path):
+    import subprocess
+    import sys
+
+    from jbzgraph.paths import ROOT
+
+    page = write_pictures(store, tmp_path)["html"]
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_viz.py"), str(page),
+                          "--screenshot", str(tmp_path / "shot.png")], capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stdout + out.stderr
+    result = json.loads(out.stdout)
+    assert result["circles"] == result["nodes"] == actor_instrument(store).number_of_nodes()
+    assert result["ink"] >= 0.01

@@ -18,6 +18,7 @@ STANCE_COLOURS = {"support": "#2e7d32", "oppose": "#c62828", "concern": "#ef6c00
 NODE_COLOURS = {"member_state": "#1e88e5", "third_country": "#00897b", "organisation": "#8e24aa",
                 "unnamed_group": "#fbc02d", "instrument": "#9e9e9e"}
 WIDTH, HEIGHT, MARGIN = 1100, 800, 60
+LABEL_ROOM = 230  # right of the layout, so the labels of the rightmost nodes stay inside
 
 
 def _stance(data: dict) -> str:
@@ -35,7 +36,7 @@ def _layout(G: nx.Graph) -> dict:
     xs = [p[0] for p in pos.values()] or [0]
     ys = [p[1] for p in pos.values()] or [0]
     span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-    return {n: (MARGIN + (p[0] - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
+    return {n: (MARGIN + (p[0] - min(xs)) / span_x * (WIDTH - 2 * MARGIN - LABEL_ROOM),
                 MARGIN + (p[1] - min(ys)) / span_y * (HEIGHT - 2 * MARGIN)) for n, p in pos.items()}
 
 

@@ -35,11 +35,12 @@ def build(
     paths: list[Path] = typer.Argument(..., help="Letter files or folders of them."),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder (created if missing)."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="SHACL-check each graph before writing."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes that prepare letters in parallel."),
 ) -> None:
     """Build letters into the store; rebuilding a letter replaces its graph."""
     try:
         db = open_store(store)
-        report = build_letters(paths, db, validate=validate)
+        report = build_letters(paths, db, validate=validate, jobs=jobs)
     except JbzError as exc:
         fail(exc)
     table = Table("letter", "doc_type", "mentions", "signatories", "citations", "positions", "events",

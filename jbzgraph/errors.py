@@ -13,6 +13,10 @@ class JbzError(Exception):
         self.problem = problem
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Rebuilt from (path, problem), so errors cross process boundaries (parallel builds).
+        return (self.__class__, (self.path, self.problem))
+
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         return f"[{self.code}] {where}{self.problem}"

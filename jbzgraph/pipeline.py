@@ -4,6 +4,9 @@ Only :func:`build` touches the store, and only after a letter went through every
 so a letter that fails anywhere leaves the store as it was.
 """
 
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,12 +79,35 @@ def validated(result: LetterResult) -> LetterResult:
     return result
 
 
+def prepare(path: Path, validate: bool = True, kb: KnowledgeBase | None = None) -> LetterResult | JbzError:
+    """Everything for one letter short of writing it; a failure is returned, not raised,
+    so that it can come back from a worker process."""
+    try:
+        result = process_letter(path, kb)
+        return validated(result) if validate else result
+    except JbzError as exc:
+        return exc
+
+
+def _prepared(letters: list[Path], validate: bool, jobs: int, kb: KnowledgeBase) -> Iterator[LetterResult | JbzError]:
+    """Letters are independent until the store: with ``jobs`` > 1 they are read, analysed
+    and validated in worker processes, and written here, one at a time, in order."""
+    if jobs <= 1 or len(letters) < 2:
+        for path in letters:
+            yield prepare(path, validate, kb)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(prepare, letters, [validate] * len(letters), chunksize=4)
+
+
 def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | None = None,
-          validate: bool = True) -> BuildReport:
+          validate: bool = True, jobs: int = 1) -> BuildReport:
     """Add or replace each letter's graph; a bad letter is reported and skipped.
 
     With ``validate`` a letter's graph is checked against the SHACL shapes before it is
-    written, so a graph that breaks them never enters the store.
+    written, so a graph that breaks them never enters the store. ``jobs`` worker
+    processes prepare letters in parallel.
     """
     kb = kb or load_kb()
     report = BuildReport()
@@ -93,15 +119,15 @@ def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | Non
             report.failed.append(exc)
     if letters:
         load_vocabulary(store)
-    for path in letters:
+    for outcome in _prepared(letters, validate, jobs, kb):
+        if isinstance(outcome, JbzError):
+            report.failed.append(outcome)
+            continue
         try:
-            result = process_letter(path, kb)
-            if validate:
-                validated(result)
-            store.replace_graph(result.graph, result.quads)
+            store.replace_graph(outcome.graph, outcome.quads)
         except JbzError as exc:
             report.failed.append(exc)
             continue
-        report.built.append(result)
+        report.built.append(outcome)
     store.flush()
     return report

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 from pyshacl import validate
-from rdflib import Graph, Namespace, URIRef
+from rdflib import RDFS, Graph, Namespace, URIRef
 
 from jbzgraph.paths import KB_DIR, ONTOLOGY_FILE, SHAPES_FILE
 
@@ -33,19 +33,36 @@ def _shapes() -> Graph:
 
 
 @lru_cache(maxsize=1)
-def _vocabulary_ntriples() -> str:
+def _vocabulary() -> tuple[Graph, dict[str, list]]:
+    """The ontology's class hierarchy, and the description of every ontology/KB term."""
     g = Graph().parse(ONTOLOGY_FILE)
     for f in sorted(KB_DIR.glob("*.ttl")):
         g.parse(f)
-    return g.serialize(format="nt")
+    hierarchy = Graph()
+    for t in g.triples((None, RDFS.subClassOf, None)):
+        hierarchy.add(t)
+    described: dict[str, list] = {}
+    for t in g:
+        described.setdefault(str(t[0]), []).append(t)
+    return hierarchy, described
 
 
 def to_graph(quads: list[ox.Quad]) -> Graph:
-    """The quads' triples plus ontology and KB, as one rdflib graph to validate."""
+    """The quads' triples, with the class hierarchy and the KB entities they name: what the
+    shapes need (``sh:class``), and not the whole KB, whose entities would otherwise all be
+    validated again with every letter."""
+    hierarchy, described = _vocabulary()
     body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
                         format=ox.RdfFormat.N_TRIPLES).decode()
     g = Graph()
-    g.parse(data=_vocabulary_ntriples() + "\n" + body, format="nt")
+    g.parse(data=body, format="nt")
+    for t in hierarchy:
+        g.add(t)
+    named = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
+    named |= {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}
+    for iri in named:
+        for t in described.get(iri, ()):
+            g.add(t)
     return g
 
 

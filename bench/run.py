@@ -1,0 +1,243 @@
+"""The jbzgraph benchmark: build throughput against the tokenizer floor, per-step time,
+peak memory, parallel speed-up, and query latency against rdflib in memory.
+
+    python bench/run.py [--sizes 5,100,1000] [--jobs 2] [--queries-at 100] [--out bench/results.json]
+
+Corpora larger than the five bundled letters are made by varying them (country names,
+dates, numbers, file names), so no cache can recognise a letter it has seen. Every size is
+measured in a fresh process, so peak RSS is that size's own.
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LETTERS = ROOT / "data" / "letters"
+STEPS = ("ingest", "layout", "nlp", "extract", "rdf", "shacl", "store")
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december"]
+
+
+def make_corpus(n: int, folder: Path, seed: int = 1) -> list[Path]:
+    """``n`` letters made from the bundled ones, each varied so it is a letter of its own."""
+    from jbzgraph.kb import load_kb
+
+    rng = random.Random(seed)
+    states = [e.label("nl") for e in load_kb().of_kind("member_state")]
+    originals = sorted(LETTERS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in originals]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        text = texts[i % len(texts)]
+        if i >= len(texts):
+            swap = dict(zip(rng.sample(states, 6), rng.sample(states, 6)))
+            text = re.sub("|".join(map(re.escape, swap)), lambda m: swap[m.group(0)], text)
+            text = re.sub(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")\b",
+                          lambda m: f"{rng.randint(1, 28)} {rng.choice(MONTHS)}", text)
+            text = re.sub(r"\b(\d{3,4})\b(?![/-])", lambda m: str(rng.randint(100, 9999)), text)
+        path = folder / f"{i:05d}_{originals[i % len(originals)].name}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def words(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+
+
+def floor_seconds(paths: list[Path]) -> float:
+    """The same texts through ``spacy.blank("nl")``'s tokenizer alone: nothing can be faster."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    start = time.perf_counter()
+    for doc in nlp.tokenizer.pipe(texts, batch_size=32):
+        len(doc)
+    return time.perf_counter() - start
+
+
+def serial_build(paths: list[Path], validate: bool) -> dict:
+    """The pipeline's steps one by one with a timer each, into a fresh store."""
+    from jbzgraph.extract import extract
+    from jbzgraph.ingest import read_letter
+    from jbzgraph.kb import load_kb
+    from jbzgraph.layout import parse_layout
+    from jbzgraph.nlp import analyse, default_nlp
+    from jbzgraph.pipeline import load_vocabulary
+    from jbzgraph.rdf import extraction_quads
+    from jbzgraph.store import open_store
+    from jbzgraph.validate.shacl import check_quads
+
+    kb, nlp = load_kb(), default_nlp()
+    steps = dict.fromkeys(STEPS, 0.0)
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        store = open_store(Path(tmp) / "store")
+        load_vocabulary(store)
+        started = time.perf_counter()
+        for path in paths:
+            t = time.perf_counter()
+            letter = read_letter(path)
+            steps["ingest"] += (t2 := time.perf_counter()) - t
+            document = parse_layout(letter)
+            steps["layout"] += (t3 := time.perf_counter()) - t2
+            analysis = analyse(document, nlp, kb)
+            steps["nlp"] += (t4 := time.perf_counter()) - t3
+            extraction = extract(document, analysis, kb)
+            steps["extract"] += (t5 := time.perf_counter()) - t4
+            graph, quads = extraction_quads(extraction, kb)
+            steps["rdf"] += (t6 := time.perf_counter()) - t5
+            if validate:
+                check_quads(quads)
+            steps["shacl"] += (t7 := time.perf_counter()) - t6
+            store.replace_graph(graph, quads)
+            steps["store"] += time.perf_counter() - t7
+        store.flush()
+        total = time.perf_counter() - started
+        triples = len(store)
+        del store  # closes the store before its folder goes
+    return {"seconds": total, "steps": steps, "quads": triples}
+
+
+def parallel_build(paths: list[Path], jobs: int, validate: bool) -> float:
+    from jbzgraph.pipeline import build
+    from jbzgraph.store import open_store
+
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        store = open_store(Path(tmp) / "store")
+        started = time.perf_counter()
+        report = build(paths, store, validate=validate, jobs=jobs)
+        seconds = time.perf_counter() - started
+        assert not report.failed, report.failed[:1]
+        del store
+    return seconds
+
+
+def query_latency(paths: list[Path], repeats: int = 5) -> dict:
+    """Median seconds per library query: embedded store vs rdflib's in-memory Dataset."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from jbzgraph.pipeline import build
+    from jbzgraph.query import list_queries, load_query
+    from jbzgraph.store import open_store
+
+    results = {}
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        store = open_store(Path(tmp) / "store")
+        build(paths, store, validate=False, jobs=2)
+        dataset = rdflib.Dataset(default_union=True)
+        dataset.parse(data=ox.serialize(store.store, format=ox.RdfFormat.N_QUADS), format="nquads")
+        for name in list_queries():
+            sparql = load_query(name)
+            timings: dict = {}
+            for engine, run in (("oxigraph", lambda q=sparql: store.select(q)),
+                                ("rdflib", lambda q=sparql: list(dataset.query(q)))):
+                samples = []
+                try:
+                    for _ in range(repeats if engine == "oxigraph" else max(1, repeats // 2)):
+                        t = time.perf_counter()
+                        run()
+                        samples.append(time.perf_counter() - t)
+                    timings[engine] = statistics.median(samples)
+                except Exception as exc:  # rdflib does not finish every query: say so, do not hide it
+                    timings[engine] = None
+                    timings[f"{engine}_error"] = f"{type(exc).__name__}: {str(exc)[:80]}"
+            ok = timings.get("oxigraph") and timings.get("rdflib")
+            timings["ratio"] = timings["rdflib"] / timings["oxigraph"] if ok else None
+            results[name] = timings
+        results["_quads"] = len(store)
+        del store, dataset
+    return results
+
+
+def measure_size(n: int, jobs: int, validate: bool) -> dict:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        paths = make_corpus(n, Path(tmp) / "letters")
+        n_words = words(paths)
+        floor = floor_seconds(paths)
+        serial = serial_build(paths, validate)
+        parallel = parallel_build(paths, jobs, validate) if jobs > 1 else None
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "letters": n, "words": n_words, "validate": validate, "floor_seconds": floor,
+        "build_seconds": serial["seconds"], "steps": serial["steps"], "quads": serial["quads"],
+        "words_per_second": n_words / serial["seconds"], "letters_per_second": n / serial["seconds"],
+        "ratio_to_floor": serial["seconds"] / floor if floor else None,
+        "jobs": jobs, "parallel_seconds": parallel,
+        "speedup": serial["seconds"] / parallel if parallel else None, "peak_rss_mb": rss_mb,
+    }
+
+
+def in_child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def table(results: dict) -> str:
+    lines = ["| letters | words | floor s | build s | ×floor | words/s | letters/s | "
+             + " | ".join(f"{s} s" for s in STEPS) + " | 2 procs s | speed-up | peak RSS MB |",
+             "|" + "---|" * (11 + len(STEPS) - 1)]
+    for r in results["builds"]:
+        lines.append(f"| {r['letters']} | {r['words']} | {r['floor_seconds']:.2f} | {r['build_seconds']:.2f} | "
+                     f"{r['ratio_to_floor']:.1f} | {r['words_per_second']:.0f} | {r['letters_per_second']:.1f} | "
+                     + " | ".join(f"{r['steps'][s]:.2f}" for s in STEPS)
+                     + f" | {r['parallel_seconds'] or 0:.2f} | {r['speedup'] or 0:.2f} | {r['peak_rss_mb']:.0f} |")
+    q = results.get("queries")
+    if q:
+        lines += ["", f"Query latency, median seconds, {q['_quads']} quads:", "",
+                  "| query | oxigraph | rdflib | rdflib/oxigraph |", "|---|---|---|---|"]
+        for name, t in q.items():
+            if name.startswith("_"):
+                continue
+            rdflib_cell = f"{t['rdflib']:.4f}" if t.get("rdflib") is not None else f"fails ({t.get('rdflib_error', '')})"
+            ratio = f"{t['ratio']:.0f}×" if t.get("ratio") else "–"
+            lines.append(f"| {name} | {t['oxigraph']:.4f} | {rdflib_cell} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5,100")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--no-validate", action="store_true", help="measure without the SHACL check")
+    parser.add_argument("--queries-at", type=int, default=100, help="corpus size for the query latencies (0: skip)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--queries", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one is not None:
+        print(json.dumps(measure_size(args.one, args.jobs, not args.no_validate)))
+        return
+    if args.queries is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            print(json.dumps(query_latency(make_corpus(args.queries, Path(tmp) / "letters"))))
+        return
+    machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
+    results = {"machine": machine, "builds": []}
+    for n in (int(x) for x in args.sizes.split(",")):
+        extra = ["--no-validate"] if args.no_validate else []
+        results["builds"].append(in_child(["--one", str(n), "--jobs", str(args.jobs), *extra]))
+        print(f"measured {n} letters", file=sys.stderr)
+    if args.queries_at:
+        results["queries"] = in_child(["--queries", str(args.queries_at)])
+    args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(f"machine: {machine}")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -144,8 +144,8 @@ def query_latency(paths: list[Path], repeats: int = 5) -> dict:
         for name in list_queries():
             sparql = load_query(name)
             timings: dict = {}
-            for engine, run in (("oxigraph", lambda q=sparql: store.select(q)),
-                                ("rdflib", lambda q=sparql: list(dataset.query(q)))):
+            for engine, run in (("oxigraph", lambda q=sparql, s=store: s.select(q)),
+                                ("rdflib", lambda q=sparql, d=dataset: list(d.query(q)))):
                 samples = []
                 try:
                     for _ in range(repeats if engine == "oxigraph" else max(1, repeats // 2)):

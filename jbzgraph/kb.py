@@ -72,6 +72,7 @@ class KnowledgeBase:
     concepts: dict[tuple[str, str], Concept]
     kind_of_class: dict[str, str]
     files: list[Path]
+    _labels: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False, repr=False)
 
     def by_key(self, kind: str, key: str) -> Entity | None:
         for ent in self.entities.values():
@@ -85,6 +86,12 @@ class KnowledgeBase:
             return self.concepts[(scheme_kind, notation)].iri
         except KeyError:
             raise KeyError(f"KB has no {scheme_kind} concept with notation {notation!r}") from None
+
+    def by_label(self, kind: str, text: str) -> Entity | None:
+        """The entity of ``kind`` one of whose labels is ``text``, ignoring case."""
+        if kind not in self._labels:
+            self._labels[kind] = {label.lower(): e for e in self.of_kind(kind) for label, _, _ in reversed(e.labels)}
+        return self._labels[kind].get(normalise_label(text).lower())
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind in kinds]

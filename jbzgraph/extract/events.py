@@ -8,13 +8,14 @@ the one nearest it in the sentence.
 """
 
 import re
+from datetime import date
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, named_phrases
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
-from jbzgraph.nlp import Analysis
+from jbzgraph.nlp import Analysis, DateMention
 
 # Most specific first: the first stage whose expression occurs in a sentence wins.
 STAGE_PATTERNS = [
@@ -203,7 +204,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     return _drop_undated_repeats(result)
 
 
-def _tense_year(found, sentence: str, reference) -> "date":
+def _tense_year(found: DateMention, sentence: str, reference: date | None) -> date:
     """A date without year or marker was placed nearest the letter's date; a sentence in the
     future tense ("zal op 12 juli ...") puts it after the letter instead."""
     when = found.first

@@ -84,10 +84,9 @@ def phrase_instrument(text: str, kb: KnowledgeBase) -> Instrument | None:
         return None  # "het voorlopige akkoord" is the agreement on the instrument at hand
     label = " ".join([*mods, head] + ([comp] if comp else []))
     label = re.sub(r"\s+", " ", label).strip()
-    lowered = label.lower()
-    for ent in kb.of_kind("instrument"):
-        if any(lowered == t.lower() for t, _, _ in ent.labels):
-            return kb_instrument(kb, ent.iri)
+    known = kb.by_label("instrument", label)
+    if known is not None:
+        return kb_instrument(kb, known.iri)
     type_name = next((HEADS[h] for h in sorted(HEADS, key=len, reverse=True) if head.lower().endswith(h)), "LegalInstrument")
     return Instrument(iri="", key=_key(label), label=label, type_name=type_name)
 
@@ -117,8 +116,7 @@ def named_phrases(text: str, start: int, end: int, kb: KnowledgeBase) -> list[tu
             continue
         mods = [w for w in m["mods"].split() if not PARTICIPLE_RE.match(w)]
         label = re.sub(r"\s+", " ", " ".join([*mods, head] + ([comp] if comp else []))).strip()
-        lowered = label.lower()
-        known = next((e for e in kb.of_kind("instrument") if any(lowered == t.lower() for t, _, _ in e.labels)), None)
+        known = kb.by_label("instrument", label)
         if known is not None:
             found.append((m.start(), m.end(), kb_instrument(kb, known.iri)))
             continue

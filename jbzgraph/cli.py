@@ -46,13 +46,13 @@ def build(
     table = Table("letter", "doc_type", "mentions", "signatories", "citations", "positions", "events",
                   "memberships", "warnings", title=f"built into {store}")
     for r in report.built:
-        c = r.extraction.counts()
-        table.add_row(r.path.name, r.extraction.letter.doc_type, *(str(c[k]) for k in (
+        c = r.counts
+        table.add_row(r.path.name, r.doc_type, *(str(c[k]) for k in (
             "mentions", "signatories", "citations", "positions", "events", "memberships", "warnings")))
     if report.built:
         err.print(table)
     for r in report.built:
-        for w in r.extraction.warnings:
+        for w in r.warnings:
             err.print(f"warning: {r.path.name}: [{w.code}] {w.message}", markup=False, highlight=False)
     for exc in report.failed:
         err.print(f"error: {exc}", markup=False, highlight=False)

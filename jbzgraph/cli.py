@@ -60,6 +60,15 @@ def build(
         raise typer.Exit(code=1 if report.built else 2)
 
 
+def _target(store: Path, endpoint: str | None):
+    """The SPARQL endpoint when one is given, else the embedded store (read-only)."""
+    if endpoint:
+        from jbzgraph.publish import RemoteStore
+
+        return RemoteStore(endpoint)
+    return open_store(store, read_only=True)
+
+
 @app.command()
 def query(
     name: str = typer.Argument(..., help="A query of queries/ without .rq."),
@@ -72,13 +81,7 @@ def query(
         err.print(f"error: unknown format {fmt!r}: use csv, json or table")
         raise typer.Exit(code=2)
     try:
-        if endpoint:
-            from jbzgraph.publish import RemoteStore
-
-            target = RemoteStore(endpoint)
-        else:
-            target = open_store(store, read_only=True)
-        columns, rows = run_query(target, name)
+        columns, rows = run_query(_target(store, endpoint), name)
     except JbzError as exc:
         fail(exc)
     sys.stdout.write(format_rows(columns, rows, fmt))
@@ -161,14 +164,6 @@ def validate_(
         raise typer.Exit(code=1)
 
 
-def _analysis_target(store: Path, endpoint: str | None):
-    if endpoint:
-        from jbzgraph.publish import RemoteStore
-
-        return RemoteStore(endpoint)
-    return open_store(store, read_only=True)
-
-
 def _filters(since: str | None, until: str | None, kinds: str | None, holders: str | None):
     from jbzgraph.analytics import Filters
 
@@ -195,7 +190,7 @@ def analyze(
         err.print(f"error: unknown format {fmt!r}: use csv, json or table")
         raise typer.Exit(code=2)
     try:
-        tables = summary_tables(_analysis_target(store, endpoint), _filters(since, until, kinds, holders))
+        tables = summary_tables(_target(store, endpoint), _filters(since, until, kinds, holders))
     except JbzError as exc:
         fail(exc)
     if fmt == "json":
@@ -228,7 +223,7 @@ def network(
         err.print(f"error: use a network of {', '.join(builders)} and a format of {', '.join(FORMATS)}")
         raise typer.Exit(code=2)
     try:
-        G = builders[kind](_analysis_target(store, endpoint))
+        G = builders[kind](_target(store, endpoint))
     except JbzError as exc:
         fail(exc)
     write_network(G, output, fmt)
@@ -245,7 +240,7 @@ def viz(
     from jbzgraph.analytics.pictures import write_pictures
 
     try:
-        written = write_pictures(_analysis_target(store, endpoint), output_dir)
+        written = write_pictures(_target(store, endpoint), output_dir)
     except JbzError as exc:
         fail(exc)
     for name, path in written.items():

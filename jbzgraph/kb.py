@@ -73,12 +73,13 @@ class KnowledgeBase:
     kind_of_class: dict[str, str]
     files: list[Path]
     _labels: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False, repr=False)
+    _keys: dict[tuple[str, str], Entity] = field(default_factory=dict, init=False, repr=False)
 
     def by_key(self, kind: str, key: str) -> Entity | None:
-        for ent in self.entities.values():
-            if ent.kind == kind and ent.key == key:
-                return ent
-        return None
+        if not self._keys:
+            for ent in self.entities.values():
+                self._keys.setdefault((ent.kind, ent.key), ent)
+        return self._keys.get((kind, key))
 
     def concept(self, scheme_kind: str, notation: str) -> str:
         """IRI of a concept; a KeyError names what the KB lacks, so a typo fails loudly."""

@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 
 import networkx as nx
 
-from jbzgraph.analytics.projections import NO_FILTERS, Filters, _positions, actor_instrument, comembership
+from jbzgraph.analytics.projections import NO_FILTERS, Filters, actor_instrument_graph, comembership, position_rows
 from jbzgraph.query import run_query
 
 Table = tuple[list[str], list[list[str]]]
@@ -27,11 +27,12 @@ def communities(G: nx.Graph, seed: int = 7) -> Table:
     return ["community", "members"], [[str(i), "|".join(c)] for i, c in enumerate(found, 1)]
 
 
-def contested(store, filters: Filters = NO_FILTERS) -> Table:
-    """Instruments on which actors took different stances, most stances first."""
+def contested(rows: list[dict[str, str]]) -> Table:
+    """Instruments on which actors took different stances, most stances first (``rows``:
+    :func:`~jbzgraph.analytics.projections.position_rows`)."""
     stances: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, str] = {}
-    for r in _positions(store, filters):
+    for r in rows:
         stances[r["instrument"]][r["stance"]] += 1
         labels[r["instrument"]] = r["instrument_label"]
     mixed = [(ins, c) for ins, c in stances.items() if len(c) > 1]
@@ -41,10 +42,10 @@ def contested(store, filters: Filters = NO_FILTERS) -> Table:
         for ins, c in mixed]
 
 
-def active_actors(store, filters: Filters = NO_FILTERS) -> Table:
+def active_actors(rows: list[dict[str, str]]) -> Table:
     counts: Counter = Counter()
     instruments: dict[str, set] = defaultdict(set)
-    for r in _positions(store, filters):
+    for r in rows:
         counts[r["actor"]] += 1
         instruments[r["actor"]].add(r["instrument"])
     return ["actor", "positions", "instruments"], [
@@ -74,14 +75,15 @@ def meetings(store) -> Table:
 
 
 def summary_tables(store, filters: Filters = NO_FILTERS) -> dict[str, Table]:
-    """Everything ``jbzgraph analyze`` prints."""
-    actors = actor_instrument(store, filters)
+    """Everything ``jbzgraph analyze`` prints; the position projection is run once."""
+    rows = position_rows(store, filters)
+    actors = actor_instrument_graph(rows)
     states = comembership(store, filters)
     return {
         "actor_instrument_centrality": centrality(actors),
         "actor_instrument_communities": communities(actors),
         "comembership_communities": communities(states),
-        "contested_instruments": contested(store, filters),
-        "active_actors": active_actors(store, filters),
+        "contested_instruments": contested(rows),
+        "active_actors": active_actors(rows),
         "meetings": meetings(store),
     }

@@ -144,11 +144,12 @@ def plot_timeline(steps: dict[str, list[dict[str, str]]], path: Path) -> Path:
 
 def write_pictures(store, folder: Path) -> dict[str, Path]:
     """The HTML network, and network / alignment / timeline plots as PNG and SVG."""
-    from jbzgraph.analytics.projections import actor_instrument, alignment, timeline
+    from jbzgraph.analytics.projections import actor_instrument_graph, alignment_of, position_rows, timeline
 
     folder.mkdir(parents=True, exist_ok=True)
-    G = actor_instrument(store)
-    _, actors, matrix = alignment(store)
+    rows = position_rows(store)
+    G = actor_instrument_graph(rows)
+    _, actors, matrix = alignment_of(rows)
     steps = timeline(store)
     written = {"html": folder / "network.html"}
     written["html"].write_text(html_page(G), encoding="utf-8")

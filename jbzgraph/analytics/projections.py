@@ -35,7 +35,8 @@ def projection(store, name: str) -> list[dict[str, str]]:
     return [dict(zip(columns, r)) for r in rows]
 
 
-def _positions(store, filters: Filters) -> list[dict[str, str]]:
+def position_rows(store, filters: Filters = NO_FILTERS) -> list[dict[str, str]]:
+    """The actor–instrument projection, filtered: what the position-based networks share."""
     return [r for r in projection(store, "actor_instrument")
             if filters.keep_date(r["date"])
             and (filters.instrument_kinds is None or r["instrument_kind"] in filters.instrument_kinds)
@@ -45,8 +46,12 @@ def _positions(store, filters: Filters) -> list[dict[str, str]]:
 def actor_instrument(store, filters: Filters = NO_FILTERS) -> nx.Graph:
     """Bipartite: actors (bipartite=0) and instruments (1); an edge per actor and instrument
     with the stances taken, how often, when, in which letters, and the quotes."""
+    return actor_instrument_graph(position_rows(store, filters))
+
+
+def actor_instrument_graph(rows: list[dict[str, str]]) -> nx.Graph:
     G = nx.Graph()
-    for r in _positions(store, filters):
+    for r in rows:
         actor, ins = f"actor:{r['actor']}", r["instrument"]
         G.add_node(actor, bipartite=0, kind="actor", key=r["actor"], label=r["actor_label"], actor_kind=r["actor_kind"])
         G.add_node(ins, bipartite=1, kind="instrument", label=r["instrument_label"], instrument_kind=r["instrument_kind"])
@@ -86,8 +91,12 @@ def comembership(store, filters: Filters = NO_FILTERS) -> nx.Graph:
 def alignment(store, filters: Filters = NO_FILTERS) -> tuple[nx.Graph, list[str], list[list[int]]]:
     """How often two actors took the same stance on the same instrument: a graph weighted by
     agreements (with disagreements as an attribute), and the same as a square matrix."""
+    return alignment_of(position_rows(store, filters))
+
+
+def alignment_of(rows: list[dict[str, str]]) -> tuple[nx.Graph, list[str], list[list[int]]]:
     stances: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for r in _positions(store, filters):
+    for r in rows:
         stances[(r["actor"], r["instrument"])].add(r["stance"])
     actors = sorted({a for a, _ in stances})
     by_instrument: dict[str, dict[str, set[str]]] = defaultdict(dict)

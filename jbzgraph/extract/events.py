@@ -17,6 +17,10 @@ from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
 
+# The Commission presenting something, whatever it is, is the proposal step.
+PRESENT = (r"\b(?:presenteerde|presenteert|gepresenteerd|publiceerde|publiceert|gepubliceerd|"
+           r"lanceerde|gelanceerd|kwam\s+(?:met|uit))\b")
+PRESENT_RE = re.compile(PRESENT, re.IGNORECASE)
 # Most specific first: the first stage whose expression occurs in a sentence wins.
 STAGE_PATTERNS = [
     ("partial_general_approach", r"\bgedeeltelijke\s+algemene\s+oriëntatie\b"),
@@ -24,7 +28,7 @@ STAGE_PATTERNS = [
     ("negotiating_mandate", r"\b(?:onderhandelings|Raads)?mandaat\b"),
     ("provisional_agreement", r"\b(?:voorlopig|politiek)e?\s+akkoord\b|\btriloogakkoord\b|\bakkoord\s+(?:bereikt\s+)?over\b"
                               r"|\bakkoord\s+(?:bereikt\s+)?met\s+het\s+Europees\s+Parlement\b"),
-    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt|eden)\b"
+    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt)\b"
                          r"|\binwerkingtreding\s+(?:op|per|vanaf|is|was)\b"
                          r"|\btr(?:eedt|eden|ad|aden)\b[^.;]{0,60}\bin\s+werking\b"),
     ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"
@@ -33,8 +37,7 @@ STAGE_PATTERNS = [
     ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bnam(?:en)?\b[^.;]{0,60}\baan\b"
                  r"|\b(?:recent(?:elijk)?|onlangs)\s+(?:herziene|aangenomen|vastgestelde|gewijzigde)\b"
                  r"|\bbekrachtig(?:d|t|de|den|ing)\b|\bformeel\s+akkoord\b"),
-    ("proposal", r"\bpresenteerde\b|\bpresenteert\b|\bgepresenteerd\b|\bpubliceerde\b|\bgepubliceerd\b"
-                 r"|\bpubliceert\b|\bkwam\s+(?:met|uit)\b|\bvoorgesteld\b|\blanceerde\b|\bgelanceerd\b"),
+    ("proposal", PRESENT + r"|\bvoorgesteld\b"),
 ]
 STAGE_RES = [(stage, re.compile(p, re.IGNORECASE)) for stage, p in STAGE_PATTERNS]
 # A mandate or a Council position named in passing ("het huidige mandaat") is no event; one
@@ -48,9 +51,6 @@ ACTION_RE = re.compile(
     r"bereik(?:t|te|ten)|overeenstemming|aanvaard|akkoord\s+(?:gegaan|gegeven))\b",
     re.IGNORECASE,
 )
-# The Commission presenting something, whatever it is, is the proposal step.
-PRESENT_RE = re.compile(r"\b(?:presenteerde|presenteert|gepresenteerd|publiceerde|publiceert|gepubliceerd|"
-                        r"lanceerde|gelanceerd|kwam\s+(?:met|uit))\b", re.IGNORECASE)
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
 COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
 COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
@@ -84,8 +84,7 @@ def _stage(sentence: str, s_start: int, analysis: Analysis, bodies: dict[str, st
         return None
     stage, m = hit
     present = PRESENT_RE.search(sentence)
-    by_commission = any(bodies[e.iri] == "COM" for e in analysis.entities
-                        if e.iri in bodies and s_start <= e.start < s_start + len(sentence))
+    by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, s_start + len(sentence)))
     if present and by_commission and stage in ("negotiating_mandate", "general_approach", "adoption"):
         return "proposal", s_start + present.start()
     if stage in NEEDS_ACTION and not ACTION_RE.search(sentence):
@@ -99,14 +98,14 @@ def _near_actor(m: re.Match, sentence: str, s_start: int, analysis: Analysis, re
     """ "vastgesteld", "aangenomen" are adoption only close to an instrument or a body
     ("systemische tekortkomingen vastgesteld worden" is not)."""
     cue = s_start + m.start()
-    return any(abs(e.start - cue) <= reach for e in analysis.entities
-               if e.kind in ("instrument", "organisation") and s_start <= e.start < s_start + len(sentence))
+    return any(abs(e.start - cue) <= reach for e in analysis.entities_in(s_start, s_start + len(sentence))
+               if e.kind in ("instrument", "organisation"))
 
 
 def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
     """The body nearest the cue that can take this step; a named configuration beats "de Raad"."""
     allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else {"COM"} if stage == "proposal" else set(bodies.values())
-    found = [e for e in analysis.entities if e.iri in bodies and s_start <= e.start < s_end and bodies[e.iri] in allowed]
+    found = [e for e in analysis.entities_in(s_start, s_end) if bodies.get(e.iri) in allowed]
     if not found:
         return None
     specific = [e for e in found if bodies[e.iri] not in SPECIFIC_OVER]
@@ -155,16 +154,16 @@ def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysi
 def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext,
            meeting: Meeting | None = None) -> list[Event]:
     text = document.text
-    skip = [(p.start, p.end) for p in document.paragraphs if p.kind in SKIP_PARAGRAPHS]
     # A heading names a topic ("Triloogakkoord"), it does not report a step.
-    skip += [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
+    headings = [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     result: list[Event] = []
     seen: set[tuple] = set()
     previous: list[Instrument] = []
     previous_section = -1
     for s_start, s_end in analysis.sentences:
-        if any(a <= s_start < b for a, b in skip):
+        paragraph = document.paragraph_at(s_start)
+        if (paragraph and paragraph.kind in SKIP_PARAGRAPHS) or any(a <= s_start < b for a, b in headings):
             continue
         section = context.section_of(s_start)
         if section != previous_section:
@@ -180,9 +179,9 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if how != "target_mention_in_sentence" and not STRONG_CUE_RE.search(sentence):
             previous = mentioned or previous
             continue
-        if not how.startswith("target_previous_sentence"):
-            # A sentence whose subject refers back keeps the referents for the next one.
-            previous = [t for t in targets if how == "target_mention_in_sentence"] or previous
+        if how == "target_mention_in_sentence":
+            # Otherwise the referents stay: a subject that refers back passes them on.
+            previous = targets
         if not targets:
             continue
         body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies)
@@ -193,8 +192,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         confidence = 0.7 if how == "target_mention_in_sentence" else 0.55
         if FUTURE_RE.search(sentence):
             confidence -= 0.15
-        for target in {t.iri or t.key: t for t in targets}.values():
-            key = (target.iri or target.key, stage, body_iri, when)
+        for target in {t.ref: t for t in targets}.values():
+            key = (target.ref, stage, body_iri, when)
             if key in seen:
                 continue
             seen.add(key)
@@ -222,6 +221,6 @@ def _drop_undated_repeats(found: list[Event]) -> list[Event]:
     dated: dict[tuple, set] = {}
     for e in found:
         if e.date:
-            dated.setdefault((e.target.iri or e.target.key, e.stage), set()).add(e.body_iri)
+            dated.setdefault((e.target.ref, e.stage), set()).add(e.body_iri)
     return [e for e in found if e.date or not (
-        (bodies := dated.get((e.target.iri or e.target.key, e.stage))) and (e.body_iri is None or e.body_iri in bodies))]
+        (bodies := dated.get((e.target.ref, e.stage))) and (e.body_iri is None or e.body_iri in bodies))]

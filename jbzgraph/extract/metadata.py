@@ -67,7 +67,6 @@ PLAUSIBLE_DAYS = {"annotated_agenda": (-7, 120), "council_report": (-120, 7)}
 def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Meeting]:
     """Every body-text sentence naming the JHA Council with a date right after it, in order."""
     council_iris = {e.iri for k in COUNCIL_KEYS if (e := kb.by_key("organisation", k))}
-    places = {text.lower(): e.iri for e in kb.of_kind("place") for text, _, _ in e.labels}
     text = document.text
     footnote_start = min((f.start for f in document.footnotes), default=len(text))
     found = []
@@ -79,7 +78,7 @@ def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase
         if not dates:
             continue
         when = dates[0]
-        place = _place_after(text, when.end, s_end, places)
+        place = _place_after(text, when.end, s_end, kb)
         informal = bool(INFORMAL_RE.search(text[max(s_start, ent.start - 30):ent.end]))
         found.append(Meeting(
             body_iri=ent.iri,
@@ -93,11 +92,12 @@ def meeting_candidates(document: Document, analysis: Analysis, kb: KnowledgeBase
     return found
 
 
-def _place_after(text: str, start: int, end: int, places: dict[str, str]) -> str | None:
+def _place_after(text: str, start: int, end: int, kb: KnowledgeBase) -> str | None:
     """The city in "... in Luxemburg" right after the date (a city can share its name with a
     country, so this looks the name up among places rather than trusting the gazetteer)."""
     m = PLACE_RE.match(text, start, min(end, start + 40))
-    return places.get(m["place"].lower()) if m else None
+    place = kb.by_label("place", m["place"]) if m else None
+    return place.iri if place else None
 
 
 def _plausible(candidate: Meeting, kind: str, letter_date: date | None) -> bool:

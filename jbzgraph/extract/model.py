@@ -78,6 +78,11 @@ class Instrument:
     identifiers: tuple[tuple[str, str], ...] = ()  # (property local name, value)
     aliases: tuple[str, ...] = ()
 
+    @property
+    def ref(self) -> str:
+        """What identifies it before it has an IRI: the KB IRI, or the key an IRI is minted from."""
+        return self.iri or self.key
+
 
 @dataclass(frozen=True)
 class Position:

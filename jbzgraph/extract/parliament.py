@@ -19,6 +19,7 @@ from jbzgraph.nlp.persons import MOTION_RE, split_names
 GROUP_RE = re.compile(r"\b[Ll]eden van de (?P<group>[A-Z][\w/]*(?:-[A-Z][\w/]*)*)-fractie\b")
 DONE_RE = re.compile(r"\bals afgedaan\b|\bhiermee (?:is )?(?:voldaan|invulling gegeven)\b|"
                      r"\bdaarmee (?:is )?(?:voldaan|invulling gegeven)\b", re.IGNORECASE)
+BODY_KINDS = {"body", "bullet", "answer"}  # where the government reports; not the questions it answers
 PROMISE_RE = re.compile(r"\btoezegging(?:en)?\b", re.IGNORECASE)
 FULFIL_RE = re.compile(r"\b(?:[Cc]onform|[Ii]n navolging van|[Ii]n lijn met|[Zz]oals toegezegd)\b")
 
@@ -73,10 +74,9 @@ def commitments(document: Document, analysis: Analysis, context: InstrumentConte
     """Sentences that report on a toezegging or on how a motion was handled."""
     text = document.text
     found: list[Commitment] = []
-    body_kinds = {"body", "bullet", "answer"}
-    body = [(p.start, p.end) for p in document.paragraphs if p.kind in body_kinds]
     for s_start, s_end in analysis.sentences:
-        if not any(a <= s_start < b for a, b in body):
+        paragraph = document.paragraph_at(s_start)
+        if paragraph is None or paragraph.kind not in BODY_KINDS:
             continue
         sentence = text[s_start:s_end]
         motions = _motions_in(document, s_start, s_end, analysis) if re.search(r"\bmotie", sentence, re.I) else []

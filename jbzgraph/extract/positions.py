@@ -62,6 +62,8 @@ MEETING_RE = re.compile(r"\b(?:tijdens|in|op)\s+de\s+(?:informele\s+)?(?:JBZ-Raa
 NON_HOLDER_KEYS = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "TWEEDE_KAMER"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_PREDICATE_LIMIT = 160
+# "met de Commissie", "door Nederland": an actor after a preposition is not the one speaking.
+AFTER_PREPOSITION_RE = re.compile(r"\b(?:met|van|aan|naar|door|bij|tussen|voor|uit|in)\s+(?:de\s+|het\s+)?$")
 
 
 def _holders(sentence: str, s_start: int, analysis: Analysis, kb: KnowledgeBase):
@@ -71,18 +73,16 @@ def _holders(sentence: str, s_start: int, analysis: Analysis, kb: KnowledgeBase)
     for m in NLD_HOLDER_RE.finditer(sentence):
         found.append((s_start + m.start(), nld.iri))
     multiple = kb.by_key("unnamed_group", "MULTIPLE")
-    for m in MULTIPLE_RE.finditer(sentence):
-        if multiple:
-            found.append((s_start + m.start(), multiple.iri))
-    for e in analysis.entities:
-        if s_start <= e.start < s_start + len(sentence) and e.kind in ("member_state", "organisation"):
-            ent = kb.entities[e.iri]
-            if ent.key in NON_HOLDER_KEYS or e.rule == "gazetteer_adjective":
-                continue
-            before = sentence[max(0, e.start - s_start - 25):e.start - s_start].lower()
-            if re.search(r"\b(?:met|van|aan|naar|door|bij|tussen|voor|uit|in)\s+(?:de\s+|het\s+)?$", before):
-                continue
-            found.append((e.start, e.iri))
+    if multiple:
+        found += [(s_start + m.start(), multiple.iri) for m in MULTIPLE_RE.finditer(sentence)]
+    for e in analysis.entities_in(s_start, s_start + len(sentence)):
+        if e.kind not in ("member_state", "organisation"):
+            continue
+        if kb.entities[e.iri].key in NON_HOLDER_KEYS or e.rule == "gazetteer_adjective":
+            continue
+        if AFTER_PREPOSITION_RE.search(sentence[max(0, e.start - s_start - 25):e.start - s_start].lower()):
+            continue
+        found.append((e.start, e.iri))
     found.sort()
     return found
 
@@ -107,11 +107,11 @@ def _subject_like(text: str, s_start: int, offset: int) -> bool:
 
 def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Position]:
     text = document.text
-    skip = [(p.start, p.end) for p in document.paragraphs if p.kind in SKIP_PARAGRAPHS]
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
     for s_start, s_end in analysis.sentences:
-        if any(a <= s_start < b for a, b in skip):
+        paragraph = document.paragraph_at(s_start)
+        if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
         sentence = text[s_start:s_end]
         holders = _holders(sentence, s_start, analysis, kb)
@@ -148,7 +148,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 if target is None:
                     continue
                 for who in [holder] + [h for h in alongside if h != holder]:
-                    key = (who[1], target.iri or target.key, final)
+                    key = (who[1], target.ref, final)
                     if key in seen:
                         continue
                     seen.add(key)

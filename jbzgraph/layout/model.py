@@ -4,6 +4,7 @@ Every ``start``/``end`` is a character offset into ``Document.text`` (end exclus
 a statement extracted later can always point back at the exact words that say it.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from jbzgraph.ingest.read import Letter
@@ -55,3 +56,13 @@ class Document:
     # Values read from page furniture and headers, e.g. {"date": "17 december 2025",
     # "reference": "7010422", "kamerstuk": "32317-964", "place_date": "Den Haag, 23 juni 2025"}
     header: dict[str, str] = field(default_factory=dict)
+    _starts: list[int] | None = field(default=None, init=False, repr=False)
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph holding ``offset`` (paragraphs are in order and do not overlap)."""
+        if self._starts is None:
+            self._starts = [p.start for p in self.paragraphs]
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None

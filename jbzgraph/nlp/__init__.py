@@ -5,6 +5,7 @@ knowledge base; a user with a statistical Dutch model can pass it as ``base`` an
 rule components are added on top.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -39,12 +40,20 @@ class Analysis:
     reference_date: date | None
     letter_date: date | None
     persons: list[EntityMention] = field(default_factory=list)
+    _starts: list[int] | None = field(default=None, init=False, repr=False)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
+        i = bisect_right(self.sentences, (offset, float("inf"))) - 1
+        if i >= 0 and self.sentences[i][0] <= offset < self.sentences[i][1]:
+            return self.sentences[i]
         return offset, offset
+
+    def entities_in(self, start: int, end: int) -> list[EntityMention]:
+        """The linked entities that begin in ``[start, end)`` (entities are in text order)."""
+        if self._starts is None:
+            self._starts = [e.start for e in self.entities]
+        return self.entities[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
 
 def build_nlp(kb: KnowledgeBase, base: Language | None = None) -> Language:

@@ -172,7 +172,7 @@ class _Writer:
             node = self.statement(JBZ.Citation, "citation", (c.kind, c.ref), c.evidence, c.rule, 0.95)
             self.add(node, JBZ.cites, ref)
         for p in self.x.positions:
-            key = (p.holder_iri, p.target.iri or p.target.key, p.stance, p.evidence.start)
+            key = (p.holder_iri, p.target.ref, p.stance, p.evidence.start)
             node = self.statement(JBZ.Position, "position", key, p.evidence, p.rule, p.confidence)
             self.add(node, JBZ.holder, n(p.holder_iri))
             self.add(node, JBZ.target, self.instrument(p.target))
@@ -183,7 +183,7 @@ class _Writer:
                 self.add(node, JBZ.atMeeting, n(iris.meeting_iri(self.kb.entities[meeting.body_iri].key,
                                                                  meeting.first.isoformat())))
         for e in self.x.events:
-            key = (e.target.iri or e.target.key, e.stage, e.body_iri, e.date, e.evidence.start)
+            key = (e.target.ref, e.stage, e.body_iri, e.date, e.evidence.start)
             node = self.statement(JBZ.ProceduralEvent, "event", key, e.evidence, e.rule, e.confidence)
             self.add(node, JBZ.instrument, self.instrument(e.target))
             self.add(node, JBZ.stage, n(self.kb.concept("stage", e.stage)))
@@ -211,7 +211,6 @@ class _Writer:
                                   mb.evidence, mb.rule, mb.confidence)
             self.add(node, JBZ.group, group)
             self.add(node, JBZ.member, n(mb.member_iri))
-
 
     def about(self, node: ox.NamedNode, instruments) -> None:
         for ins in instruments:

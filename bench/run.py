@@ -80,7 +80,7 @@ def serial_build(paths: list[Path], validate: bool) -> dict:
     from jbzgraph.pipeline import load_vocabulary
     from jbzgraph.rdf import extraction_quads
     from jbzgraph.store import open_store
-    from jbzgraph.validate.shacl import check_quads
+    from jbzgraph.validate.compiled import check_quads
 
     kb, nlp = load_kb(), default_nlp()
     steps = dict.fromkeys(STEPS, 0.0)

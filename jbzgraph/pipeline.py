@@ -21,7 +21,7 @@ from jbzgraph.layout import parse_layout
 from jbzgraph.nlp import analyse, default_nlp
 from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads, vocabulary_version
 from jbzgraph.store.embedded import EmbeddedStore
-from jbzgraph.validate.shacl import check_quads
+from jbzgraph.validate.compiled import check_quads
 
 
 DCT_HAS_VERSION = ox.NamedNode("http://purl.org/dc/terms/hasVersion")

@@ -1,10 +1,15 @@
-"""SHACL shapes catch broken letter graphs; the ASK invariants hold on a built store."""
+"""SHACL shapes catch broken letter graphs, in pySHACL and in the compiled build gate alike;
+the ASK invariants hold on a built store."""
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Graph
 
 from jbzgraph.namespace import JBZ, JBZID
-from jbzgraph.validate.shacl import check_quads
+from jbzgraph.validate import compiled, shacl
+from jbzgraph.validate.data import vocabulary
 from tests.helpers import LETTERS, processed
 
 G = ox.NamedNode(f"{JBZID}graph-under-test")
@@ -20,11 +25,16 @@ def report_quads():
     return processed("2025-12-17_verslag-jbz-raad.txt").quads
 
 
-def test_shacl_accepts_a_built_letter(report_quads):
+@pytest.fixture(params=["pyshacl", "compiled"])
+def check_quads(request):
+    return {"pyshacl": shacl.check_quads, "compiled": compiled.check_quads}[request.param]
+
+
+def test_shacl_accepts_a_built_letter(report_quads, check_quads):
     assert check_quads(report_quads) == []
 
 
-def test_shacl_reports_a_position_without_holder_and_a_non_country_member(report_quads):
+def test_shacl_reports_a_position_without_holder_and_a_non_country_member(report_quads, check_quads):
     positions = {x.subject for x in report_quads if x.predicate.value == str(JBZ.holder)}
     victim = sorted(positions, key=lambda t: t.value)[0]
     broken = [x for x in report_quads if not (x.subject == victim and x.predicate.value == str(JBZ.holder))]
@@ -35,12 +45,53 @@ def test_shacl_reports_a_position_without_holder_and_a_non_country_member(report
     assert any(v.focus == f"<{membership.value}>" and v.path.endswith("#member>") for v in found)
 
 
-def test_shacl_reports_a_bad_date_datatype(report_quads):
+def test_shacl_reports_a_bad_date_datatype(report_quads, check_quads):
     letter = next(x.subject for x in report_quads if x.predicate.value == str(JBZ.source))
     bad = [x for x in report_quads if x.predicate.value != "http://purl.org/dc/terms/date" or x.subject != letter]
     bad.append(ox.Quad(letter, ox.NamedNode("http://purl.org/dc/terms/date"), ox.Literal("17-12-2025"), G))
     found = check_quads(bad)
     assert [v.path for v in found] == ["<http://purl.org/dc/terms/date>"]
+
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ODD_OBJECTS = [ox.Literal("x"), ox.Literal(""), ox.Literal("-3", datatype=ox.NamedNode(f"{XSD}integer")),
+               ox.Literal("2025-13-45", datatype=ox.NamedNode(f"{XSD}date")), ox.Literal("2", datatype=ox.NamedNode(f"{XSD}decimal")),
+               ox.Literal("true", datatype=ox.NamedNode(f"{XSD}boolean")), ox.Literal("motie"), ox.Literal("x", language="nl"),
+               ox.NamedNode("http://example.org/x"), ox.NamedNode(f"{JBZID}org/COM"),
+               ox.NamedNode("http://publications.europa.eu/resource/authority/country/NLD"), ox.BlankNode("b0")]
+EDITS = st.lists(st.tuples(st.sampled_from(["drop", "replace", "add"]), st.integers(0, 10**6),
+                           st.sampled_from(ODD_OBJECTS)), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=EDITS)
+def test_compiled_gate_finds_what_pyshacl_finds(report_quads, edits):
+    """Break a real letter graph at random (drop a triple, give one a stray object, add a
+    second value): both engines name the same (focus node, path) pairs."""
+    quads = list(report_quads)
+    for kind, at, obj in edits:
+        i = at % len(quads)
+        old = quads[i]
+        if kind == "drop":
+            quads.pop(i)
+        elif kind == "replace":
+            quads[i] = ox.Quad(old.subject, old.predicate, obj, old.graph_name)
+        else:
+            quads.append(ox.Quad(old.subject, old.predicate, obj, old.graph_name))
+
+    def pairs(found):
+        return {(v.focus, v.path) for v in found}
+
+    assert pairs(compiled.check_quads(quads)) == pairs(shacl.check_quads(quads))
+
+
+def test_compiled_gate_refuses_a_constraint_it_does_not_implement():
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix jbz: <https://w3id.org/jbzgraph/ontology#> .
+        jbz:S a sh:NodeShape ; sh:targetClass jbz:Letter ;
+            sh:property [ sh:path jbz:source ; sh:qualifiedMinCount 1 ] .""", format="turtle")
+    with pytest.raises(compiled.UnsupportedShape, match="qualifiedMinCount"):
+        compiled.compile_shapes(shapes, vocabulary())
 
 
 def test_validate_store_passes_on_a_built_letter_and_reports_a_broken_one(tmp_path):

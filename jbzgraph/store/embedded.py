@@ -1,7 +1,8 @@
 """A persistent on-disk pyoxigraph store, one named graph per letter.
 
-A letter's graph is replaced in one SPARQL update (drop + insert in one transaction), so
-a rebuild never leaves stale triples and a failure never leaves half a letter.
+A new letter's graph is added in one transaction (``Store.extend``); a letter already in
+the store is replaced in one SPARQL update (drop + insert in one transaction). Either way a
+rebuild never leaves stale triples and a failure never leaves half a letter.
 """
 
 from pathlib import Path
@@ -37,11 +38,19 @@ class EmbeddedStore:
     _unflushed = 0
 
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Atomically make ``graph`` hold exactly ``quads``."""
-        body = _ntriples(quads)
-        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}"
+        """Atomically make ``graph`` hold exactly ``quads``.
+
+        A graph the store does not hold yet (every letter of a first build) takes the fast
+        path, a transactional insert of the quads as they are; only a replacement pays for
+        a SPARQL update, which drops and inserts in one transaction.
+        """
+        name = ox.NamedNode(graph)
         try:
-            self.store.update(update)
+            if self.store.contains_named_graph(name):
+                body = _ntriples(quads)
+                self.store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+            else:
+                self.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
         except (OSError, SyntaxError) as exc:
             raise StoreError(self.path, f"cannot write graph {graph}: {exc}") from None
         self._unflushed += len(quads)

@@ -1,30 +1,19 @@
-"""Check letter graphs against ``ontology/shapes.ttl`` with pySHACL.
+"""Check letter graphs against ``ontology/shapes.ttl`` with pySHACL, the reference engine.
 
-The letter graph is validated together with the ontology and the KB, because a shape
-such as "the holder is a jbz:Country" is answered by the KB's types and the ontology's
-subclass axioms, not by the letter graph alone.
+``jbzgraph validate`` runs it over the store; the build checks each letter with the same
+shapes compiled (:mod:`jbzgraph.validate.compiled`), which the tests hold to this engine.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pyoxigraph as ox
 from pyshacl import validate
-from rdflib import RDFS, Graph, Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 
-from jbzgraph.paths import KB_DIR, ONTOLOGY_FILE, SHAPES_FILE
+from jbzgraph.paths import SHAPES_FILE
+from jbzgraph.validate.data import Violation, vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-
-
-@dataclass(frozen=True)
-class Violation:
-    focus: str
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.focus} {self.path}: {self.message}"
 
 
 @lru_cache(maxsize=1)
@@ -32,38 +21,13 @@ def _shapes() -> Graph:
     return Graph().parse(SHAPES_FILE)
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> tuple[Graph, dict[str, list]]:
-    """The ontology's class hierarchy, and the description of every ontology/KB term."""
-    g = Graph().parse(ONTOLOGY_FILE)
-    for f in sorted(KB_DIR.glob("*.ttl")):
-        g.parse(f)
-    hierarchy = Graph()
-    for t in g.triples((None, RDFS.subClassOf, None)):
-        hierarchy.add(t)
-    described: dict[str, list] = {}
-    for t in g:
-        described.setdefault(str(t[0]), []).append(t)
-    return hierarchy, described
-
-
 def to_graph(quads: list[ox.Quad]) -> Graph:
-    """The quads' triples, with the class hierarchy and the KB entities they name: what the
-    shapes need (``sh:class``), and not the whole KB, whose entities would otherwise all be
-    validated again with every letter."""
-    hierarchy, described = _vocabulary()
-    body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
+    """The data graph of :mod:`jbzgraph.validate.data` as an rdflib graph."""
+    vocab = vocabulary()
+    triples = [*quads, *vocab.hierarchy, *vocab.named_in(quads)]
+    body = ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in triples],
                         format=ox.RdfFormat.N_TRIPLES).decode()
-    g = Graph()
-    g.parse(data=body, format="nt")
-    for t in hierarchy:
-        g.add(t)
-    named = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
-    named |= {q.subject.value for q in quads if isinstance(q.subject, ox.NamedNode)}
-    for iri in named:
-        for t in described.get(iri, ()):
-            g.add(t)
-    return g
+    return Graph().parse(data=body, format="nt")
 
 
 def violations(data: Graph) -> list[Violation]:

@@ -77,11 +77,12 @@ def serial_build(paths: list[Path], validate: bool) -> dict:
     from jbzgraph.kb import load_kb
     from jbzgraph.layout import parse_layout
     from jbzgraph.nlp import analyse, default_nlp
-    from jbzgraph.pipeline import load_vocabulary
+    from jbzgraph.pipeline import load_vocabulary, warm_up
     from jbzgraph.rdf import extraction_quads
     from jbzgraph.store import open_store
     from jbzgraph.validate.compiled import check_quads
 
+    warm_up()
     kb, nlp = load_kb(), default_nlp()
     steps = dict.fromkeys(STEPS, 0.0)
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:

@@ -45,6 +45,8 @@ STANCE_PATTERNS = {
                 r"\bkennisgenomen\b", r"\baangehoord\b"],
 }
 STANCE_RES = [(stance, re.compile(p, re.IGNORECASE)) for stance, ps in STANCE_PATTERNS.items() for p in ps]
+# One pass tells whether a sentence has any stance cue at all; most have none.
+ANY_STANCE_RE = re.compile("|".join(f"(?:{p})" for ps in STANCE_PATTERNS.values() for p in ps), re.IGNORECASE)
 NLD_HOLDER_RE = re.compile(
     r"\b(?:het\s+(?:demissionaire\s+)?kabinet|Nederland|wij|de\s+minister|de\s+staatssecretaris|ik)\b(?!\s*-)",
     re.IGNORECASE,
@@ -114,6 +116,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
         sentence = text[s_start:s_end]
+        if not ANY_STANCE_RE.search(sentence):
+            continue
         holders = _holders(sentence, s_start, analysis, kb)
         if not holders:
             continue

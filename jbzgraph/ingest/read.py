@@ -6,6 +6,7 @@ text exports come in. Anything with NUL bytes is binary and refused.
 """
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from jbzgraph.errors import InputError
 
 LETTER_SUFFIXES = (".txt", ".text", ".md")
 MIN_CHARS = 200
+# Unicode category Cc (C0 and C1 controls) except tab, newline and form feed.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,9 @@ def read_letter(path: Path | str) -> Letter:
         raise InputError(path, f"cannot read: {exc.strerror}") from None
     text, encoding = _decode(path, data)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if sum(ch.isalpha() for ch in text) < MIN_CHARS:
+    if sum(map(str.isalpha, text)) < MIN_CHARS:
         raise InputError(path, f"too little text for a letter (< {MIN_CHARS} letters)")
-    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
-    if control > len(text) // 100:
+    if len(CONTROL_RE.findall(text)) > len(text) // 100:
         raise InputError(path, "binary content (control characters), expected a plain-text letter")
     return Letter(
         path=path,

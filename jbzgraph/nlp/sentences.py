@@ -8,6 +8,8 @@ j.l. Het ...") is one token ending in a period, which the sentencizer does not t
 an end.
 """
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,10 +18,18 @@ CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", 
 
 @Language.component("jbz_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
 def mark_sentences(doc: Doc) -> Doc:
-    for i, tok in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-            nxt.is_sent_start = True
-        elif tok.lower_ in CLOSING_ABBREVIATIONS and nxt.is_title and not nxt.is_punct:
-            nxt.is_sent_start = True
+    """Computed on the token attribute arrays and written back as one array: making a Token
+    object per token, or setting ``Token.is_sent_start`` one at a time (spaCy rescans the
+    document with every assignment), costs more than tokenizing."""
+    if len(doc) < 2:
+        return doc
+    attrs = doc.to_array([SENT_START, IS_SPACE, LOWER, IS_TITLE, IS_PUNCT])
+    starts, space, lower, title, punct = (attrs[:, i] for i in range(5))
+    # spaCy keeps one trailing space on a token; a newline is a whitespace token of its own.
+    for i in np.flatnonzero(space[:-1]):
+        if "\n" in doc[int(i)].text:
+            starts[i + 1] = 1
+    closing = np.isin(lower[:-1], [doc.vocab.strings.add(a) for a in CLOSING_ABBREVIATIONS])
+    starts[1:][closing & (title[1:] == 1) & (punct[1:] == 0)] = 1
+    doc.from_array([SENT_START], starts)
     return doc

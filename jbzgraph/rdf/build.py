@@ -7,6 +7,7 @@ says this?". Persons and instruments the KB does not know are minted here.
 """
 
 import hashlib
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -39,7 +40,9 @@ DOC_CLASS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def n(iri: str) -> ox.NamedNode:
+    """The node for an IRI; cached, as the same classes and properties recur in every statement."""
     return ox.NamedNode(str(iri))
 
 
@@ -48,7 +51,7 @@ def lit(value: str, lang: str | None = None) -> ox.Literal:
 
 
 def typed(value: object, xsd_type: str) -> ox.Literal:
-    return ox.Literal(str(value), datatype=ox.NamedNode(XSD + xsd_type))
+    return ox.Literal(str(value), datatype=n(XSD + xsd_type))
 
 
 class _Writer:
@@ -64,7 +67,7 @@ class _Writer:
         self.minted: set[str] = set()
 
     def add(self, s, p, o) -> None:
-        self.quads.append(ox.Quad(s, n(p) if not isinstance(p, ox.NamedNode) else p, o, self.graph))
+        self.quads.append(ox.Quad(s, p if isinstance(p, ox.NamedNode) else n(p), o, self.graph))
 
     def evidence(self, ev: Evidence) -> ox.NamedNode:
         node = n(iris.evidence_iri(self.source, ev.start, ev.end))

@@ -3,10 +3,12 @@
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from jbzgraph.namespace import GRAPH, JBZID
 
 
+@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by '-', stable across runs and platforms."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -1,8 +1,8 @@
 """A persistent on-disk pyoxigraph store, one named graph per letter.
 
-A new letter's graph is added in one transaction (``Store.extend``); a letter already in
-the store is replaced in one SPARQL update (drop + insert in one transaction). Either way a
-rebuild never leaves stale triples and a failure never leaves half a letter.
+A new letter's graph is loaded in one transaction; a letter already in the store is
+replaced in one SPARQL update (drop + insert in one transaction). Either way a rebuild
+never leaves stale triples and a failure never leaves half a letter.
 """
 
 from pathlib import Path
@@ -17,8 +17,9 @@ from jbzgraph.errors import StoreError
 FLUSH_EVERY_QUADS = 30_000
 
 
-def _ntriples(quads: list[ox.Quad]) -> str:
-    return "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+def ntriples(quads: list[ox.Quad]) -> bytes:
+    """The quads' triples as N-Triples: what a letter graph travels as between processes."""
+    return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
 
 
 class EmbeddedStore:
@@ -38,22 +39,26 @@ class EmbeddedStore:
     _unflushed = 0
 
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Atomically make ``graph`` hold exactly ``quads``.
+        """Atomically make ``graph`` hold exactly the triples of ``quads``."""
+        self.load_graph(graph, ntriples(quads))
 
-        A graph the store does not hold yet (every letter of a first build) takes the fast
-        path, a transactional insert of the quads as they are; only a replacement pays for
-        a SPARQL update, which drops and inserts in one transaction.
+    def load_graph(self, graph: str, body: bytes) -> None:
+        """Atomically make ``graph`` hold exactly the N-Triples ``body``.
+
+        A graph the store does not hold yet (every letter of a first build) is loaded in
+        one transaction; a replacement is a SPARQL update that drops and inserts in one
+        transaction. Either way a failure leaves the graph as it was.
         """
         name = ox.NamedNode(graph)
         try:
             if self.store.contains_named_graph(name):
-                body = _ntriples(quads)
-                self.store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+                self.store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
+                                  f"{body.decode()}\n}} }}")
             else:
-                self.store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+                self.store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         except (OSError, SyntaxError) as exc:
             raise StoreError(self.path, f"cannot write graph {graph}: {exc}") from None
-        self._unflushed += len(quads)
+        self._unflushed += body.count(b"\n")
         if self._unflushed >= FLUSH_EVERY_QUADS:
             self.flush()
 

@@ -10,11 +10,11 @@ from rich.table import Table
 
 from jbzgraph.errors import JbzError
 from jbzgraph.pipeline import build as build_letters
-from jbzgraph.query import format_rows, list_queries, run_query
+from jbzgraph.query import format_rows, list_queries, load_query, parameters, run_query
 from jbzgraph.store import open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 DEFAULT_STORE = Path("store")
 EXPORT_FORMATS = {
@@ -75,13 +75,19 @@ def query(
     store: Path = typer.Option(DEFAULT_STORE, "--store"),
     endpoint: str | None = typer.Option(None, "--endpoint", help="Ask this SPARQL endpoint instead of the store."),
     fmt: str = typer.Option("table", "--format", help="csv, json or table"),
+    param: list[str] = typer.Option([], "--param", "-p",
+                                    help="NAME=VALUE for a parameter the query declares (repeatable)."),
 ) -> None:
     """Run a named query of the library against the store (or a SPARQL endpoint)."""
     if fmt not in ("csv", "json", "table"):
         err.print(f"error: unknown format {fmt!r}: use csv, json or table")
         raise typer.Exit(code=2)
+    if any("=" not in p for p in param):
+        err.print(f"error: --param takes NAME=VALUE, got {next(p for p in param if '=' not in p)!r}")
+        raise typer.Exit(code=2)
+    given = dict(p.split("=", 1) for p in param)
     try:
-        columns, rows = run_query(_target(store, endpoint), name)
+        columns, rows = run_query(_target(store, endpoint), name, given)
     except JbzError as exc:
         fail(exc)
     sys.stdout.write(format_rows(columns, rows, fmt))
@@ -89,9 +95,10 @@ def query(
 
 @app.command("queries")
 def queries_() -> None:
-    """List the query library."""
+    """List the query library and the parameters each query takes."""
     for name in list_queries():
-        print(name)
+        takes = ", ".join(f"{p.name} ({p.kind})" for p in parameters(load_query(name)))
+        print(f"{name}: {takes}" if takes else name)
 
 
 @app.command()

@@ -129,6 +129,19 @@ def test_cli_unknown_query_is_one_clear_line(store):
     assert out.returncode == 2 and "no query named 'nosuch'" in out.stderr
 
 
+def test_cli_query_parameters_select_and_refuse_clearly(store):
+    out = jbz("query", "positions", "--store", str(store), "--format", "csv", "-p", "holder=NLD", "-p", "stance=support")
+    assert out.returncode == 0, out.stderr
+    got = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert got and {(r["holder"], r["stance"]) for r in got} == {("NLD", "support")}
+    listed = jbz("queries")
+    assert "positions: source (literal), holder (literal), target (iri), stance (literal)" in listed.stdout
+    for bad, message in ((["-p", "holder"], "--param takes NAME=VALUE"),
+                         (["-p", "target=" + "X" * 120], "is neither an IRI nor a KB key")):
+        out = jbz("query", "positions", "--store", str(store), *bad)
+        assert out.returncode == 2 and message in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "nq", "jsonld"])
 def test_cli_export_formats_parse_back(store, fmt, tmp_path):
     import rdflib

@@ -96,3 +96,14 @@ def test_wrong_credentials_are_refused_without_echoing_them(server, local, monke
 
 def test_isql_is_there_when_virtuoso_is():
     assert shutil.which(virtuoso.ISQL)
+
+
+def test_a_parameterised_query_gives_the_same_rows_on_the_server(server, local):
+    publish(local, server.endpoint)
+    remote = RemoteStore(server.endpoint)
+    for name, given in (("positions", {"holder": "NLD"}), ("events", {"target": "EBSP"}),
+                        ("letters", {"source": "2025-12-17_verslag-jbz-raad.txt"})):
+        here = run_query(local, name, given)
+        there = run_query(remote, name, given)
+        assert here[1], (name, given)
+        assert here[0] == there[0] and sorted(map(tuple, here[1])) == sorted(map(tuple, there[1])), (name, given)

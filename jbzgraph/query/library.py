@@ -1,10 +1,19 @@
-"""Load ``queries/NAME.rq`` and run it; results as plain strings, dates as YYYY-MM-DD."""
+"""Load ``queries/NAME.rq`` and run it; results as plain strings, dates as YYYY-MM-DD.
 
+A query declares the parameters it takes in its ``# Parameters:`` line, each a projected
+variable with its kind: ``source (literal: ...)``, ``target (iri: ...)``. A parameter binds
+its variable before the query runs (SEP-0007 substitution in the embedded store), so a
+question about one letter, one actor or one instrument reads only that part of the graph.
+"""
+
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from jbzgraph.errors import QueryError
+from jbzgraph.kb import KnowledgeBase, load_kb
 from jbzgraph.paths import QUERIES_DIR
 from jbzgraph.store.embedded import EmbeddedStore
 
@@ -28,11 +37,49 @@ def term_text(term: object) -> str:
     return getattr(term, "value", str(term))
 
 
-def run_query(store: EmbeddedStore, name: str) -> tuple[list[str], list[list[str]]]:
-    """Run ``queries/NAME.rq`` on the embedded store or a :class:`~jbzgraph.publish.RemoteStore`."""
+PARAMETER_RE = re.compile(r"(\w+) \((literal|iri)\b")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    kind: str  # literal | iri
+
+
+def parameters(sparql: str) -> list[Parameter]:
+    """The parameters a query declares in its ``# Parameters:`` comment line."""
+    line = next((ln for ln in sparql.splitlines() if ln.startswith("# Parameters:")), "")
+    return [Parameter(m.group(1), m.group(2)) for m in PARAMETER_RE.finditer(line)]
+
+
+def bind(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The terms for the ``given`` parameter values; an IRI parameter also takes a KB key
+    (any case: "AMMR", "ammr")."""
+    declared = {p.name: p for p in parameters(sparql)}
+    terms: dict[str, ox.NamedNode | ox.Literal] = {}
+    for key, value in given.items():
+        if key not in declared:
+            takes = ", ".join(declared) or "no parameters"
+            raise QueryError(QUERIES_DIR / f"{name}.rq", f"unknown parameter {key!r}; {name} takes: {takes}")
+        if declared[key].kind == "literal":
+            terms[key] = ox.Literal(value)
+        elif "://" in value:
+            terms[key] = ox.NamedNode(value)
+        else:
+            found = [e.iri for e in (kb or load_kb()).entities.values() if e.key.lower() == value.lower()]
+            if not found:
+                raise QueryError(QUERIES_DIR / f"{name}.rq", f"{key}={value!r} is neither an IRI nor a KB key")
+            terms[key] = ox.NamedNode(found[0])
+    return terms
+
+
+def run_query(store: EmbeddedStore, name: str, given: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """Run ``queries/NAME.rq`` on the embedded store or a :class:`~jbzgraph.publish.RemoteStore`,
+    with ``given`` parameter values (name → text)."""
     sparql = load_query(name)
+    bindings = bind(name, sparql, given or {})
     try:
-        columns, rows = store.select(sparql)
+        columns, rows = store.select(sparql, bindings)
     except SyntaxError as exc:
         raise QueryError(QUERIES_DIR / f"{name}.rq", f"invalid SPARQL: {exc}") from None
     sets = [c.endswith("ids") or c == "instruments" for c in columns]

@@ -1,0 +1,51 @@
+"""Query parameters: binding a declared variable gives exactly the rows that filtering the
+unbound query on that column gives, for every parameter of every library query."""
+
+import pytest
+
+from jbzgraph.errors import QueryError
+from jbzgraph.pipeline import build
+from jbzgraph.query import list_queries, load_query, parameters, run_query
+from jbzgraph.store import open_store
+from tests.helpers import LETTERS
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    s = open_store(tmp_path_factory.mktemp("store"))
+    assert build([LETTERS], s).failed == []
+    return s
+
+
+CASES = [(name, p) for name in list_queries() for p in parameters(load_query(name))]
+
+
+def test_every_query_declares_source():
+    assert all("source" in {p.name for p in parameters(load_query(n))} for n in list_queries())
+
+
+@pytest.mark.parametrize(("name", "parameter"), CASES, ids=[f"{n}-{p.name}" for n, p in CASES])
+def test_a_bound_parameter_selects_the_rows_with_that_value(store, name, parameter):
+    columns, rows = run_query(store, name)
+    at = columns.index(parameter.name)
+    values = sorted({r[at] for r in rows if r[at]})
+    assert values, f"{name}: no {parameter.name} values in the bundled letters"
+    for value in values[:: max(1, len(values) // 3)]:  # a few values, spread over the range
+        _, bound = run_query(store, name, {parameter.name: value})
+        expected = [r for r in rows if r[at] == value]
+        assert sorted(bound) == sorted(expected), (name, parameter.name, value)
+
+
+def test_an_iri_parameter_takes_a_kb_key_in_any_case(store):
+    _, by_key = run_query(store, "positions", {"target": "EBSP"})
+    _, by_iri = run_query(store, "positions", {"target": "https://w3id.org/jbzgraph/id/instrument/ebsp"})
+    assert by_key == by_iri and by_key
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ({"holdr": "NLD"}, "unknown parameter 'holdr'; positions takes: source, holder, target, stance"),
+    ({"target": "NOPE"}, "target='NOPE' is neither an IRI nor a KB key"),
+])
+def test_a_wrong_parameter_is_one_clear_error(store, given, message):
+    with pytest.raises(QueryError, match=message):
+        run_query(store, "positions", given)

@@ -123,7 +123,7 @@ def parallel_build(paths: list[Path], jobs: int, validate: bool) -> float:
         report = build(paths, store, validate=validate, jobs=jobs)
         seconds = time.perf_counter() - started
         assert not report.failed, report.failed[:1]
-        del store
+        del store  # closes the store before its folder goes
     return seconds
 
 
@@ -163,6 +163,83 @@ def query_latency(paths: list[Path], repeats: int = 5) -> dict:
         results["_quads"] = len(store)
         del store, dataset
     return results
+
+
+def make_synthetic(triples: int, folder: Path, seeds: int = 100) -> dict:
+    """The big N-Quads file and the query cases for it (see bench/synthetic.py)."""
+    from synthetic import pick_cases, seed_graphs, write_synthetic
+    from jbzgraph.query import run_query
+    from jbzgraph.store import open_store
+
+    paths = make_corpus(seeds, folder / "letters")
+    graphs = seed_graphs(paths, folder / "seed-store")
+    seed_store = open_store(folder / "seed-store", read_only=True)
+    seed_rows = {q: run_query(seed_store, q)[1] for q in ("positions", "events")}
+    del seed_store
+    out = folder / "synthetic.nq"
+    letters, written, firsts = write_synthetic(graphs, triples, out)
+    return {"file": str(out), "letters": letters, "letter_triples": written,
+            "cases": pick_cases(seed_rows, firsts[0])}
+
+
+def _cases(spec: dict) -> list[tuple[str, str, dict]]:
+    from jbzgraph.query import list_queries
+
+    return [tuple(c) for c in spec["cases"]] + [("listing", q, {}) for q in list_queries()]
+
+
+def synthetic_oxigraph(spec: dict, repeats: int, budget: float) -> dict:
+    """Bulk-load the synthetic file into a fresh on-disk store and time every case."""
+    import pyoxigraph as ox
+
+    from synthetic import peak_rss_mb, time_query
+    from jbzgraph.pipeline import load_vocabulary
+    from jbzgraph.query import run_query
+    from jbzgraph.store import open_store
+
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        store = open_store(Path(tmp) / "store")
+        load_vocabulary(store)
+        t = time.perf_counter()
+        store.store.bulk_load(path=spec["file"], format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        load_seconds = time.perf_counter() - t
+        result = {"quads": len(store), "load_seconds": load_seconds, "queries": []}
+        for group, name, given in _cases(spec):
+            timing = time_query(lambda s=store, n=name, g=given: len(run_query(s, n, g)[1]), repeats, budget)
+            result["queries"].append({"group": group, "query": name, "params": given, **timing})
+        result["peak_rss_mb"] = peak_rss_mb()
+        del store  # closes the store before its folder goes
+    return result
+
+
+def synthetic_rdflib(spec: dict, repeats: int, budget: float) -> dict:
+    """The same file and cases in rdflib's in-memory Dataset (``initBindings`` for parameters)."""
+    import pyoxigraph as ox
+    import rdflib
+
+    from synthetic import peak_rss_mb, time_query
+    from jbzgraph.query import load_query, parameters
+    from jbzgraph.query.library import bind
+    from jbzgraph.rdf import kb_quads
+
+    dataset = rdflib.Dataset(default_union=True)
+    t = time.perf_counter()
+    dataset.parse(data=ox.serialize(kb_quads(), format=ox.RdfFormat.N_QUADS).decode(), format="nquads")
+    dataset.parse(spec["file"], format="nquads")
+    result = {"load_seconds": time.perf_counter() - t, "queries": []}
+
+    def to_rdflib(term):
+        return rdflib.URIRef(term.value) if isinstance(term, ox.NamedNode) else rdflib.Literal(term.value)
+
+    for group, name, given in _cases(spec):
+        sparql = load_query(name)
+        init = {rdflib.Variable(k): to_rdflib(v) for k, v in bind(name, sparql, given).items()}
+        assert set(given) <= {p.name for p in parameters(sparql)}
+        timing = time_query(lambda: len(list(dataset.query(sparql, initBindings=init))), repeats, budget)
+        result["queries"].append({"group": group, "query": name, "params": given, **timing})
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
 
 
 def measure_size(n: int, jobs: int, validate: bool) -> dict:
@@ -207,7 +284,41 @@ def table(results: dict) -> str:
             rdflib_cell = f"{t['rdflib']:.4f}" if t.get("rdflib") is not None else f"fails ({t.get('rdflib_error', '')})"
             ratio = f"{t['ratio']:.0f}×" if t.get("ratio") else "–"
             lines.append(f"| {name} | {t['oxigraph']:.4f} | {rdflib_cell} | {ratio} |")
+    syn = results.get("synthetic")
+    if syn:
+        ox_run, rdf_run = syn["oxigraph"], syn.get("rdflib") or {}
+        lines += ["", f"Synthetic graph: {ox_run['quads']} quads ({syn['letters']} letters); "
+                      f"load: oxigraph bulk {ox_run['load_seconds']:.0f} s, peak RSS {ox_run['peak_rss_mb']:.0f} MB"
+                      + (f"; rdflib {rdf_run['load_seconds']:.0f} s, peak RSS {rdf_run['peak_rss_mb']:.0f} MB"
+                         if rdf_run else "; rdflib not run"), "",
+                  "| group | query | parameters | rows | oxigraph s | rdflib s | rdflib/oxigraph |", "|---|---|---|---|---|---|---|"]
+        theirs = {(q["query"], json.dumps(q["params"], sort_keys=True)): q for q in rdf_run.get("queries", [])}
+        for q in ox_run["queries"]:
+            other = theirs.get((q["query"], json.dumps(q["params"], sort_keys=True)), {})
+            mine = f"{q['seconds']:.3f}" if q["seconds"] is not None else q["error"]
+            rdf_cell = (f"{other['seconds']:.3f}" if other.get("seconds") is not None
+                        else other.get("error", "–"))
+            ratio = (f"{other['seconds'] / q['seconds']:.0f}×" if other.get("seconds") and q["seconds"] else "–")
+            params = ", ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in q["params"].items())
+            lines.append(f"| {q['group']} | {q['query']} | {params} | {q.get('rows', '')} | {mine} | {rdf_cell} | {ratio} |")
     return "\n".join(lines)
+
+
+def synthetic(args: argparse.Namespace) -> dict:
+    """Make the synthetic graph once, then time it in a child per engine (peak RSS apart)."""
+    common = ["--synthetic", str(args.synthetic), "--budget", str(args.budget)]
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
+        spec = in_child([*common, "--synthetic-make", tmp])
+        spec_file = Path(tmp) / "spec.json"
+        spec_file.write_text(json.dumps(spec), encoding="utf-8")
+        print(f"made {spec['letter_triples']} letter triples", file=sys.stderr)
+        result = {"letters": spec["letters"], "letter_triples": spec["letter_triples"],
+                  "oxigraph": in_child([*common, "--synthetic-engine", "oxigraph", "--spec", str(spec_file)])}
+        print("measured oxigraph at scale", file=sys.stderr)
+        if not args.no_rdflib_at_scale:
+            result["rdflib"] = in_child([*common, "--synthetic-engine", "rdflib", "--spec", str(spec_file)])
+            print("measured rdflib at scale", file=sys.stderr)
+    return result
 
 
 def main() -> None:
@@ -216,10 +327,25 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-validate", action="store_true", help="measure without the SHACL check")
     parser.add_argument("--queries-at", type=int, default=100, help="corpus size for the query latencies (0: skip)")
+    parser.add_argument("--synthetic", type=int, default=10_000_000,
+                        help="triples in the synthetic graph for the query latencies at scale (0: skip)")
+    parser.add_argument("--no-rdflib-at-scale", action="store_true", help="skip rdflib on the synthetic graph")
+    parser.add_argument("--budget", type=float, default=120, help="seconds a single query run may take")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--queries", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--synthetic-make", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--synthetic-engine", choices=["oxigraph", "rdflib"], help=argparse.SUPPRESS)
+    parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.synthetic_make:
+        print(json.dumps(make_synthetic(args.synthetic, args.synthetic_make)))
+        return
+    if args.synthetic_engine:
+        spec = json.loads(args.spec.read_text(encoding="utf-8"))
+        run = synthetic_oxigraph if args.synthetic_engine == "oxigraph" else synthetic_rdflib
+        print(json.dumps(run(spec, repeats=5 if args.synthetic_engine == "oxigraph" else 3, budget=args.budget)))
+        return
     if args.one is not None:
         print(json.dumps(measure_size(args.one, args.jobs, not args.no_validate)))
         return
@@ -235,6 +361,9 @@ def main() -> None:
         print(f"measured {n} letters", file=sys.stderr)
     if args.queries_at:
         results["queries"] = in_child(["--queries", str(args.queries_at)])
+        print(f"measured queries at {args.queries_at} letters", file=sys.stderr)
+    if args.synthetic:
+        results["synthetic"] = synthetic(args)
     args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(f"machine: {machine}")
     print(table(results))

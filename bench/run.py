@@ -128,7 +128,8 @@ def parallel_build(paths: list[Path], jobs: int, validate: bool) -> float:
 
 
 def query_latency(paths: list[Path], repeats: int = 5) -> dict:
-    """Median seconds per library query: embedded store vs rdflib's in-memory Dataset."""
+    """Median seconds per library query: embedded store, rdflib's in-memory Dataset, and the
+    Virtuoso server the store is published to, when Virtuoso is installed here."""
     import pyoxigraph as ox
     import rdflib
 
@@ -142,31 +143,55 @@ def query_latency(paths: list[Path], repeats: int = 5) -> dict:
         build(paths, store, validate=False, jobs=2)
         dataset = rdflib.Dataset(default_union=True)
         dataset.parse(data=ox.serialize(store.store, format=ox.RdfFormat.N_QUADS), format="nquads")
-        for name in list_queries():
-            sparql = load_query(name)
-            timings: dict = {}
-            for engine, run in (("oxigraph", lambda q=sparql, s=store: s.select(q)),
-                                ("rdflib", lambda q=sparql, d=dataset: list(d.query(q)))):
-                samples = []
-                try:
-                    for _ in range(repeats if engine == "oxigraph" else max(1, repeats // 2)):
-                        t = time.perf_counter()
-                        run()
-                        samples.append(time.perf_counter() - t)
-                    timings[engine] = statistics.median(samples)
-                except Exception as exc:  # rdflib does not finish every query: say so, do not hide it
-                    timings[engine] = None
-                    timings[f"{engine}_error"] = f"{type(exc).__name__}: {str(exc)[:80]}"
-            ok = timings.get("oxigraph") and timings.get("rdflib")
-            timings["ratio"] = timings["rdflib"] / timings["oxigraph"] if ok else None
-            results[name] = timings
+        engines = {"oxigraph": lambda q, s=store: s.select(q), "rdflib": lambda q, d=dataset: list(d.query(q))}
+        server = published(store, Path(tmp) / "virtuoso")
+        if server:
+            from jbzgraph.publish import RemoteStore
+
+            engines["virtuoso"] = lambda q, r=RemoteStore(server.endpoint): r.select(q)
+        try:
+            for name in list_queries():
+                sparql = load_query(name)
+                timings: dict = {}
+                for engine, run in engines.items():
+                    samples = []
+                    try:
+                        for _ in range(repeats if engine != "rdflib" else max(1, repeats // 2)):
+                            t = time.perf_counter()
+                            run(sparql)
+                            samples.append(time.perf_counter() - t)
+                        timings[engine] = statistics.median(samples)
+                    except Exception as exc:  # an engine that does not finish a query is reported, not hidden
+                        timings[engine] = None
+                        timings[f"{engine}_error"] = f"{type(exc).__name__}: {str(exc)[:80]}"
+                ok = timings.get("oxigraph") and timings.get("rdflib")
+                timings["ratio"] = timings["rdflib"] / timings["oxigraph"] if ok else None
+                results[name] = timings
+        finally:
+            if server:
+                server.stop()
         results["_quads"] = len(store)
         del store, dataset
     return results
 
 
-def make_synthetic(triples: int, folder: Path, seeds: int = 100) -> dict:
-    """The big N-Quads file and the query cases for it (see bench/synthetic.py)."""
+def published(store, folder: Path):
+    """A Virtuoso server on loopback holding the store, or None when Virtuoso is not installed."""
+    from tests import virtuoso
+
+    if not virtuoso.available():
+        return None
+    from jbzgraph.publish import publish
+
+    server = virtuoso.start(folder)
+    os.environ["JBZGRAPH_SPARQL_USER"], os.environ["JBZGRAPH_SPARQL_PASSWORD"] = virtuoso.USER, virtuoso.PASSWORD
+    publish(store, server.endpoint)
+    return server
+
+
+def make_synthetic(triples: int, rdflib_triples: int, folder: Path, seeds: int = 100) -> dict:
+    """The big N-Quads file, a smaller one rdflib can hold, and the query cases for both
+    (see bench/synthetic.py)."""
     from synthetic import pick_cases, seed_graphs, write_synthetic
     from jbzgraph.query import run_query
     from jbzgraph.store import open_store
@@ -176,19 +201,22 @@ def make_synthetic(triples: int, folder: Path, seeds: int = 100) -> dict:
     seed_store = open_store(folder / "seed-store", read_only=True)
     seed_rows = {q: run_query(seed_store, q)[1] for q in ("positions", "events")}
     del seed_store
-    out = folder / "synthetic.nq"
+    out, small = folder / "synthetic.nq", folder / "synthetic-small.nq"
     letters, written, firsts = write_synthetic(graphs, triples, out)
-    return {"file": str(out), "letters": letters, "letter_triples": written,
-            "cases": pick_cases(seed_rows, firsts[0])}
+    small_letters, small_written, _ = write_synthetic(graphs, rdflib_triples, small)
+    return {"files": {"large": str(out), "small": str(small)}, "letters": {"large": letters, "small": small_letters},
+            "letter_triples": {"large": written, "small": small_written}, "cases": pick_cases(seed_rows, firsts[0])}
 
 
 def _cases(spec: dict) -> list[tuple[str, str, dict]]:
     from jbzgraph.query import list_queries
 
-    return [tuple(c) for c in spec["cases"]] + [("listing", q, {}) for q in list_queries()]
+    from synthetic import AGGREGATIONS
+
+    return [tuple(c) for c in spec["cases"]] + [("listing", q, {}) for q in list_queries() if q not in AGGREGATIONS]
 
 
-def synthetic_oxigraph(spec: dict, repeats: int, budget: float) -> dict:
+def synthetic_oxigraph(spec: dict, size: str, repeats: int, budget: float) -> dict:
     """Bulk-load the synthetic file into a fresh on-disk store and time every case."""
     import pyoxigraph as ox
 
@@ -201,7 +229,7 @@ def synthetic_oxigraph(spec: dict, repeats: int, budget: float) -> dict:
         store = open_store(Path(tmp) / "store")
         load_vocabulary(store)
         t = time.perf_counter()
-        store.store.bulk_load(path=spec["file"], format=ox.RdfFormat.N_QUADS)
+        store.store.bulk_load(path=spec["files"][size], format=ox.RdfFormat.N_QUADS)
         store.flush()
         load_seconds = time.perf_counter() - t
         result = {"quads": len(store), "load_seconds": load_seconds, "queries": []}
@@ -213,7 +241,7 @@ def synthetic_oxigraph(spec: dict, repeats: int, budget: float) -> dict:
     return result
 
 
-def synthetic_rdflib(spec: dict, repeats: int, budget: float) -> dict:
+def synthetic_rdflib(spec: dict, size: str, repeats: int, budget: float) -> dict:
     """The same file and cases in rdflib's in-memory Dataset (``initBindings`` for parameters)."""
     import pyoxigraph as ox
     import rdflib
@@ -226,8 +254,8 @@ def synthetic_rdflib(spec: dict, repeats: int, budget: float) -> dict:
     dataset = rdflib.Dataset(default_union=True)
     t = time.perf_counter()
     dataset.parse(data=ox.serialize(kb_quads(), format=ox.RdfFormat.N_QUADS).decode(), format="nquads")
-    dataset.parse(spec["file"], format="nquads")
-    result = {"load_seconds": time.perf_counter() - t, "queries": []}
+    dataset.parse(spec["files"][size], format="nquads")
+    result = {"quads": len(dataset), "load_seconds": time.perf_counter() - t, "queries": []}
 
     def to_rdflib(term):
         return rdflib.URIRef(term.value) if isinstance(term, ox.NamedNode) else rdflib.Literal(term.value)
@@ -265,6 +293,38 @@ def in_child(args: list[str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _seconds(q: dict | None) -> str:
+    if not q:
+        return "–"
+    return f"{q['seconds']:.3f}" if q.get("seconds") is not None else q.get("error", "–")
+
+
+def synthetic_table(syn: dict) -> str:
+    """Per case: oxigraph on the large graph; oxigraph and rdflib on the small one."""
+    large, small, theirs = syn["oxigraph_large"], syn.get("oxigraph_small"), syn.get("rdflib_small")
+
+    def keyed(run):
+        return {(q["query"], json.dumps(q["params"], sort_keys=True)): q for q in (run or {}).get("queries", [])}
+
+    lines = [f"Synthetic graphs: large {large['quads']} quads, bulk-loaded in {large['load_seconds']:.0f} s "
+             f"(peak RSS {large['peak_rss_mb']:.0f} MB)"]
+    if small and theirs:
+        lines.append(f"small {small['quads']} quads: oxigraph bulk load {small['load_seconds']:.0f} s; rdflib parse "
+                     f"{theirs['load_seconds']:.0f} s, peak RSS {theirs['peak_rss_mb']:.0f} MB")
+    lines += ["", "| group | query | parameters | rows (large) | oxigraph large s | oxigraph small s | rdflib small s | "
+                  "rdflib/oxigraph (small) |", "|---|---|---|---|---|---|---|---|"]
+    small_by, theirs_by = keyed(small), keyed(theirs)
+    for q in large["queries"]:
+        key = (q["query"], json.dumps(q["params"], sort_keys=True))
+        mine, other = small_by.get(key), theirs_by.get(key)
+        ratio = (f"{other['seconds'] / mine['seconds']:.0f}×"
+                 if other and mine and other.get("seconds") and mine.get("seconds") else "–")
+        params = ", ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in q["params"].items())
+        lines.append(f"| {q['group']} | {q['query']} | {params} | {q.get('rows', '')} | {_seconds(q)} | "
+                     f"{_seconds(mine)} | {_seconds(other)} | {ratio} |")
+    return "\n".join(lines)
+
+
 def table(results: dict) -> str:
     lines = ["| letters | words | floor s | build s | ×floor | words/s | letters/s | "
              + " | ".join(f"{s} s" for s in STEPS) + " | 2 procs s | speed-up | peak RSS MB |",
@@ -277,47 +337,37 @@ def table(results: dict) -> str:
     q = results.get("queries")
     if q:
         lines += ["", f"Query latency, median seconds, {q['_quads']} quads:", "",
-                  "| query | oxigraph | rdflib | rdflib/oxigraph |", "|---|---|---|---|"]
+                  "| query | oxigraph | rdflib | rdflib/oxigraph | Virtuoso (published) |", "|---|---|---|---|---|"]
         for name, t in q.items():
             if name.startswith("_"):
                 continue
-            rdflib_cell = f"{t['rdflib']:.4f}" if t.get("rdflib") is not None else f"fails ({t.get('rdflib_error', '')})"
+            cells = {e: f"{t[e]:.4f}" if t.get(e) is not None else
+                     (f"fails ({t.get(f'{e}_error', '')})" if f"{e}_error" in t else "not installed")
+                     for e in ("rdflib", "virtuoso")}
             ratio = f"{t['ratio']:.0f}×" if t.get("ratio") else "–"
-            lines.append(f"| {name} | {t['oxigraph']:.4f} | {rdflib_cell} | {ratio} |")
+            lines.append(f"| {name} | {t['oxigraph']:.4f} | {cells['rdflib']} | {ratio} | {cells['virtuoso']} |")
     syn = results.get("synthetic")
     if syn:
-        ox_run, rdf_run = syn["oxigraph"], syn.get("rdflib") or {}
-        lines += ["", f"Synthetic graph: {ox_run['quads']} quads ({syn['letters']} letters); "
-                      f"load: oxigraph bulk {ox_run['load_seconds']:.0f} s, peak RSS {ox_run['peak_rss_mb']:.0f} MB"
-                      + (f"; rdflib {rdf_run['load_seconds']:.0f} s, peak RSS {rdf_run['peak_rss_mb']:.0f} MB"
-                         if rdf_run else "; rdflib not run"), "",
-                  "| group | query | parameters | rows | oxigraph s | rdflib s | rdflib/oxigraph |", "|---|---|---|---|---|---|---|"]
-        theirs = {(q["query"], json.dumps(q["params"], sort_keys=True)): q for q in rdf_run.get("queries", [])}
-        for q in ox_run["queries"]:
-            other = theirs.get((q["query"], json.dumps(q["params"], sort_keys=True)), {})
-            mine = f"{q['seconds']:.3f}" if q["seconds"] is not None else q["error"]
-            rdf_cell = (f"{other['seconds']:.3f}" if other.get("seconds") is not None
-                        else other.get("error", "–"))
-            ratio = (f"{other['seconds'] / q['seconds']:.0f}×" if other.get("seconds") and q["seconds"] else "–")
-            params = ", ".join(f"{k}={v.rsplit('/', 1)[-1]}" for k, v in q["params"].items())
-            lines.append(f"| {q['group']} | {q['query']} | {params} | {q.get('rows', '')} | {mine} | {rdf_cell} | {ratio} |")
+        lines += ["", synthetic_table(syn)]
     return "\n".join(lines)
 
 
 def synthetic(args: argparse.Namespace) -> dict:
-    """Make the synthetic graph once, then time it in a child per engine (peak RSS apart)."""
-    common = ["--synthetic", str(args.synthetic), "--budget", str(args.budget)]
+    """Make the synthetic graphs once, then time them in a child per engine and size (so
+    that each peak RSS is its own): oxigraph on the large graph, and oxigraph and rdflib
+    side by side on the small one."""
+    common = ["--synthetic", str(args.synthetic), "--rdflib-triples", str(args.rdflib_triples), "--budget", str(args.budget)]
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmp:
         spec = in_child([*common, "--synthetic-make", tmp])
         spec_file = Path(tmp) / "spec.json"
         spec_file.write_text(json.dumps(spec), encoding="utf-8")
         print(f"made {spec['letter_triples']} letter triples", file=sys.stderr)
-        result = {"letters": spec["letters"], "letter_triples": spec["letter_triples"],
-                  "oxigraph": in_child([*common, "--synthetic-engine", "oxigraph", "--spec", str(spec_file)])}
-        print("measured oxigraph at scale", file=sys.stderr)
-        if not args.no_rdflib_at_scale:
-            result["rdflib"] = in_child([*common, "--synthetic-engine", "rdflib", "--spec", str(spec_file)])
-            print("measured rdflib at scale", file=sys.stderr)
+        result = {"letters": spec["letters"], "letter_triples": spec["letter_triples"]}
+        runs = [("oxigraph", "large")] + ([("oxigraph", "small"), ("rdflib", "small")] if args.rdflib_triples else [])
+        for engine, size in runs:
+            result[f"{engine}_{size}"] = in_child([*common, "--synthetic-engine", engine, "--size", size,
+                                                   "--spec", str(spec_file)])
+            print(f"measured {engine} on the {size} synthetic graph", file=sys.stderr)
     return result
 
 
@@ -329,22 +379,24 @@ def main() -> None:
     parser.add_argument("--queries-at", type=int, default=100, help="corpus size for the query latencies (0: skip)")
     parser.add_argument("--synthetic", type=int, default=10_000_000,
                         help="triples in the synthetic graph for the query latencies at scale (0: skip)")
-    parser.add_argument("--no-rdflib-at-scale", action="store_true", help="skip rdflib on the synthetic graph")
+    parser.add_argument("--rdflib-triples", type=int, default=1_000_000,
+                        help="triples of the synthetic graph rdflib and oxigraph are compared on (0: skip rdflib)")
     parser.add_argument("--budget", type=float, default=120, help="seconds a single query run may take")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--queries", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--synthetic-make", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--synthetic-engine", choices=["oxigraph", "rdflib"], help=argparse.SUPPRESS)
+    parser.add_argument("--size", choices=["large", "small"], help=argparse.SUPPRESS)
     parser.add_argument("--spec", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.synthetic_make:
-        print(json.dumps(make_synthetic(args.synthetic, args.synthetic_make)))
+        print(json.dumps(make_synthetic(args.synthetic, args.rdflib_triples, args.synthetic_make)))
         return
     if args.synthetic_engine:
         spec = json.loads(args.spec.read_text(encoding="utf-8"))
         run = synthetic_oxigraph if args.synthetic_engine == "oxigraph" else synthetic_rdflib
-        print(json.dumps(run(spec, repeats=5 if args.synthetic_engine == "oxigraph" else 3, budget=args.budget)))
+        print(json.dumps(run(spec, args.size, repeats=5 if args.synthetic_engine == "oxigraph" else 3, budget=args.budget)))
         return
     if args.one is not None:
         print(json.dumps(measure_size(args.one, args.jobs, not args.no_validate)))

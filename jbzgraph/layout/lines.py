@@ -8,6 +8,7 @@ rather than at its words, so they carry over to letters not seen yet.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jbzgraph.layout.clean import MARK_CLOSE, MARK_OPEN, Line
 
@@ -67,6 +68,7 @@ def shape_of(lines: list[Line]) -> Shape:
     return Shape(float(max(p90, 40)), p90 <= UNWRAPPED_WIDTH)
 
 
+@lru_cache(maxsize=4096)
 def _strip_closers(text: str) -> str:
     """The line without closing quotes/brackets and without a footnote mark glued after its punctuation."""
     text = MARK_TAIL_RE.sub("", text.rstrip())

@@ -5,6 +5,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pyshacl.errors import ReportableRuntimeError
 from rdflib import Graph
 
 from jbzgraph.namespace import JBZ, JBZID
@@ -82,7 +83,15 @@ def test_compiled_gate_finds_what_pyshacl_finds(report_quads, edits):
     def pairs(found):
         return {(v.focus, v.path) for v in found}
 
-    assert pairs(compiled.check_quads(quads)) == pairs(shacl.check_quads(quads))
+    try:
+        expected = pairs(shacl.check_quads(quads))
+    except ReportableRuntimeError as exc:
+        # pySHACL stops rather than compare a blank node with sh:lessThan; SHACL Core calls
+        # a value that cannot be compared a violation, and that is what the gate reports.
+        assert "BlankNode" in str(exc)
+        assert any(v.path == f"<{JBZ.start}>" for v in compiled.check_quads(quads))
+        return
+    assert pairs(compiled.check_quads(quads)) == expected
 
 
 def test_compiled_gate_refuses_a_constraint_it_does_not_implement():

@@ -202,7 +202,6 @@ class Shape:
     """A node shape (``path`` None: its checks apply to the focus node itself) or a property
     shape (its checks apply to the focus node's values on ``path``)."""
 
-    iri: str
     path: str | None
     constraints: tuple[Constraint, ...]
     properties: tuple["Shape", ...]
@@ -282,7 +281,7 @@ def compile_shape(g: Graph, node: Node, vocab: Vocabulary) -> Shape:
         if check is None:
             raise UnsupportedShape(SHAPES_FILE, f"shape {node}: constraint {p} is not compiled")
         constraints.append(Constraint(str(p), check))
-    return Shape(str(node), path, tuple(constraints), tuple(properties), message)
+    return Shape(path, tuple(constraints), tuple(properties), message)
 
 
 def _component(g: Graph, p: URIRef, o: Node, vocab: Vocabulary) -> Check | None:
@@ -312,8 +311,6 @@ def _component(g: Graph, p: URIRef, o: Node, vocab: Vocabulary) -> Check | None:
 def compile_shapes(g: Graph, vocab: Vocabulary) -> ShapesGate:
     targets: dict[str, tuple[Shape, ...]] = {}
     for shape, cls in g.subject_objects(SH.targetClass):
-        if (shape, SH.flags, None) in g or (shape, SH.deactivated, None) in g:
-            raise UnsupportedShape(SHAPES_FILE, f"shape {shape}: sh:flags/sh:deactivated are not compiled")
         targets[str(cls)] = (*targets.get(str(cls), ()), compile_shape(g, shape, vocab))
     for subject, kind in g.subject_objects(RDF.type):
         if kind == SH.NodeShape and (subject, SH.targetClass, None) not in g:

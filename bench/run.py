@@ -15,7 +15,6 @@ import platform
 import random
 import re
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -127,12 +126,13 @@ def parallel_build(paths: list[Path], jobs: int, validate: bool) -> float:
     return seconds
 
 
-def query_latency(paths: list[Path], repeats: int = 5) -> dict:
+def query_latency(paths: list[Path], repeats: int = 5, budget: float = 300) -> dict:
     """Median seconds per library query: embedded store, rdflib's in-memory Dataset, and the
     Virtuoso server the store is published to, when Virtuoso is installed here."""
     import pyoxigraph as ox
     import rdflib
 
+    from synthetic import time_query
     from jbzgraph.pipeline import build
     from jbzgraph.query import list_queries, load_query
     from jbzgraph.store import open_store
@@ -154,16 +154,11 @@ def query_latency(paths: list[Path], repeats: int = 5) -> dict:
                 sparql = load_query(name)
                 timings: dict = {}
                 for engine, run in engines.items():
-                    samples = []
-                    try:
-                        for _ in range(repeats if engine != "rdflib" else max(1, repeats // 2)):
-                            t = time.perf_counter()
-                            run(sparql)
-                            samples.append(time.perf_counter() - t)
-                        timings[engine] = statistics.median(samples)
-                    except Exception as exc:  # an engine that does not finish a query is reported, not hidden
-                        timings[engine] = None
-                        timings[f"{engine}_error"] = f"{type(exc).__name__}: {str(exc)[:80]}"
+                    timed = time_query(lambda q=sparql, r=run: r(q),
+                                       repeats if engine != "rdflib" else max(1, repeats // 2), budget)
+                    timings[engine] = timed["seconds"]
+                    if "error" in timed:
+                        timings[f"{engine}_error"] = timed["error"]
                 ok = timings.get("oxigraph") and timings.get("rdflib")
                 timings["ratio"] = timings["rdflib"] / timings["oxigraph"] if ok else None
                 results[name] = timings

@@ -46,10 +46,14 @@ def test_shacl_reports_a_position_without_holder_and_a_non_country_member(report
     assert any(v.focus == f"<{membership.value}>" and v.path.endswith("#member>") for v in found)
 
 
-def test_shacl_reports_a_bad_date_datatype(report_quads, check_quads):
+@pytest.mark.parametrize("value", [
+    ox.Literal("17-12-2025"),  # a string, not a date
+    ox.Literal("2025-13-45", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),  # no such day
+], ids=["string", "impossible-date"])
+def test_shacl_reports_a_bad_date_datatype(report_quads, check_quads, value):
     letter = next(x.subject for x in report_quads if x.predicate.value == str(JBZ.source))
     bad = [x for x in report_quads if x.predicate.value != "http://purl.org/dc/terms/date" or x.subject != letter]
-    bad.append(ox.Quad(letter, ox.NamedNode("http://purl.org/dc/terms/date"), ox.Literal("17-12-2025"), G))
+    bad.append(ox.Quad(letter, ox.NamedNode("http://purl.org/dc/terms/date"), value, G))
     found = check_quads(bad)
     assert [v.path for v in found] == ["<http://purl.org/dc/terms/date>"]
 

@@ -134,9 +134,13 @@ def _each(ok: Callable[[Term], bool]) -> Check:
 def _datatype(iri: str) -> Check:
     lexical = LEXICAL.get(iri)
 
+    # A well-formed lexical form can still name no value ("2025-13-45"): that is ill-typed too.
+    valued = iri in NUMERIC or iri == f"{XSD}date"
+
     def ok(v):
         return (isinstance(v, ox.Literal) and v.datatype.value == iri and not v.language
-                and (lexical is None or lexical.fullmatch(v.value) is not None))
+                and (lexical is None or lexical.fullmatch(v.value) is not None)
+                and (not valued or _value(v) is not None))
     return _each(ok)
 
 

@@ -236,13 +236,13 @@ def synthetic_oxigraph(spec: dict, size: str, repeats: int, budget: float) -> di
 
 
 def synthetic_rdflib(spec: dict, size: str, repeats: int, budget: float) -> dict:
-    """The same file and cases in rdflib's in-memory Dataset (``initBindings`` for parameters)."""
+    """The same file, cases and query texts in rdflib's in-memory Dataset."""
     import pyoxigraph as ox
     import rdflib
 
     from synthetic import peak_rss_mb, time_query
     from jbzgraph.query import load_query
-    from jbzgraph.query.library import bind
+    from jbzgraph.query.library import bound_query
     from jbzgraph.rdf import kb_quads
 
     dataset = rdflib.Dataset(default_union=True)
@@ -250,14 +250,9 @@ def synthetic_rdflib(spec: dict, size: str, repeats: int, budget: float) -> dict
     dataset.parse(data=ox.serialize(kb_quads(), format=ox.RdfFormat.N_QUADS).decode(), format="nquads")
     dataset.parse(spec["files"][size], format="nquads")
     result = {"quads": len(dataset), "load_seconds": time.perf_counter() - t, "queries": []}
-
-    def to_rdflib(term):
-        return rdflib.URIRef(term.value) if isinstance(term, ox.NamedNode) else rdflib.Literal(term.value)
-
     for group, name, given in _cases(spec):
-        sparql = load_query(name)
-        init = {rdflib.Variable(k): to_rdflib(v) for k, v in bind(name, sparql, given).items()}
-        timing = time_query(lambda: len(list(dataset.query(sparql, initBindings=init))), repeats, budget)
+        sparql = bound_query(name, load_query(name), given)
+        timing = time_query(lambda: len(list(dataset.query(sparql))), repeats, budget)
         result["queries"].append({"group": group, "query": name, "params": given, **timing})
     result["peak_rss_mb"] = peak_rss_mb()
     return result

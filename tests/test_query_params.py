@@ -1,11 +1,14 @@
 """Query parameters: binding a declared variable gives exactly the rows that filtering the
-unbound query on that column gives, for every parameter of every library query."""
+unbound query on that column gives, for every parameter of every library query; a value
+reaches the query text only as an escaped constant in its slots."""
+
+import re
 
 import pytest
 
 from jbzgraph.errors import QueryError
 from jbzgraph.pipeline import build
-from jbzgraph.query import list_queries, load_query, parameters, run_query
+from jbzgraph.query import bound_query, list_queries, load_query, parameters, run_query
 from jbzgraph.store import open_store
 from tests.helpers import LETTERS
 
@@ -51,3 +54,29 @@ def test_an_iri_parameter_takes_a_kb_key_in_any_case(store):
 def test_a_wrong_parameter_is_one_clear_error(store, given, message):
     with pytest.raises(QueryError, match=message):
         run_query(store, "positions", given)
+
+
+SLOT = re.compile(r"^\s*VALUES \?(\w+) \{ UNDEF \}$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", list_queries())
+def test_every_parameter_has_a_slot_and_every_slot_is_a_parameter(name):
+    sparql = load_query(name)
+    assert {p.name for p in parameters(sparql)} == set(SLOT.findall(sparql)), name
+    assert "UNDEF" not in bound_query(name, sparql, {}), "an unbound slot is dropped"
+
+
+def test_a_given_value_is_a_constant_in_the_query_text_and_cannot_break_out(store):
+    hostile = 'x" } } DELETE WHERE { ?s ?p ?o } #'
+    text = bound_query("positions", load_query("positions"), {"source": hostile, "holder": "NLD"})
+    assert 'VALUES ?source { "x\\" } } DELETE WHERE { ?s ?p ?o } #" }' in text
+    assert 'VALUES ?holder { "NLD" }' in text and "VALUES ?target" not in text
+    before = len(store)
+    assert run_query(store, "positions", {"source": hostile}) == (run_query(store, "positions")[0], [])
+    assert len(store) == before
+
+
+def test_a_declared_parameter_without_a_slot_is_refused():
+    sparql = "# Parameters: source (literal: the letter).\nSELECT ?source WHERE { ?l <urn:x:source> ?source }\n"
+    with pytest.raises(QueryError, match=r"parameter 'source' has no slot line VALUES \?source \{ UNDEF \}"):
+        bound_query("broken", sparql, {})

@@ -49,17 +49,11 @@ class RemoteStore:
         except (SPARQLWrapperException, OSError) as exc:
             raise StoreError(self.endpoint, f"SPARQL endpoint failed: {str(exc).splitlines()[0]}") from None
 
-    def select(self, sparql: str, bindings: dict | None = None) -> tuple[list[str], list[dict[str, RemoteTerm | None]]]:
-        """Run a SELECT; with ``bindings`` (variable → term) only the rows holding those
-        values are kept. They are filtered here, not sent: Virtuoso 7 joins a trailing
-        VALUES clause wrongly with grouped subqueries (it returned rows of other holders,
-        relabelled), and substitution (SEP-0007) is not a SPARQL 1.1 feature."""
+    def select(self, sparql: str) -> tuple[list[str], list[dict[str, RemoteTerm | None]]]:
         result = self._run(sparql)
         columns = result["head"]["vars"]
         rows = [{c: RemoteTerm(_lexical(b[c])) if c in b else None for c in columns}
                 for b in result["results"]["bindings"]]
-        for name, term in (bindings or {}).items():
-            rows = [r for r in rows if r.get(name) is not None and r[name].value == term.value]
         return columns, rows
 
     def ask(self, sparql: str) -> bool:

@@ -1,9 +1,13 @@
 """Load ``queries/NAME.rq`` and run it; results as plain strings, dates as YYYY-MM-DD.
 
 A query declares the parameters it takes in its ``# Parameters:`` line, each a projected
-variable with its kind: ``source (literal: ...)``, ``target (iri: ...)``. A parameter binds
-its variable before the query runs (SEP-0007 substitution in the embedded store), so a
-question about one letter, one actor or one instrument reads only that part of the graph.
+variable with its kind: ``source (literal: ...)``, ``target (iri: ...)``, and marks where
+each is bound with a slot line ``VALUES ?source { UNDEF }`` (plain SPARQL 1.1: "unbound").
+A given value is written into its slots and the other slots are dropped, so the value is a
+constant in the query text: the optimiser starts from it, and a question about one letter,
+one actor or one instrument reads only that part of the graph. (Bindings handed over beside
+the text, SEP-0007 substitution, reach the evaluator but not the optimiser: 1 s instead of
+4 ms for one letter's positions at 10 million triples.) Every engine gets the same text.
 """
 
 import re
@@ -38,6 +42,7 @@ def term_text(term: object) -> str:
 
 
 PARAMETER_RE = re.compile(r"(\w+) \((literal|iri)\b")
+SLOT_RE = re.compile(r"^([ \t]*)VALUES \?(\w+) \{ UNDEF \}[ \t]*\n", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -73,13 +78,28 @@ def bind(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None
     return terms
 
 
+def bound_query(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None = None) -> str:
+    """The query text with the ``given`` values in their parameters' slots and the slots
+    of the other parameters dropped."""
+    terms = bind(name, sparql, given, kb)
+    slotted = {m.group(2) for m in SLOT_RE.finditer(sparql)}
+    for p in parameters(sparql):
+        if p.name not in slotted:
+            raise QueryError(QUERIES_DIR / f"{name}.rq", f"parameter {p.name!r} has no slot line VALUES ?{p.name} {{ UNDEF }}")
+
+    def fill(slot: re.Match) -> str:
+        indent, var = slot.groups()
+        return f"{indent}VALUES ?{var} {{ {terms[var]} }}\n" if var in terms else ""
+
+    return SLOT_RE.sub(fill, sparql)
+
+
 def run_query(store: EmbeddedStore, name: str, given: dict[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
     """Run ``queries/NAME.rq`` on the embedded store or a :class:`~jbzgraph.publish.RemoteStore`,
     with ``given`` parameter values (name → text)."""
-    sparql = load_query(name)
-    bindings = bind(name, sparql, given or {})
+    sparql = bound_query(name, load_query(name), given or {})
     try:
-        columns, rows = store.select(sparql, bindings)
+        columns, rows = store.select(sparql)
     except SyntaxError as exc:
         raise QueryError(QUERIES_DIR / f"{name}.rq", f"invalid SPARQL: {exc}") from None
     sets = [c.endswith("ids") or c == "instruments" for c in columns]

@@ -82,12 +82,9 @@ class EmbeddedStore:
     def __len__(self) -> int:
         return len(self.store)
 
-    def select(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
-               ) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.Literal | None]]]:
-        """Run a SELECT over the union of all graphs, the ``bindings`` substituted for their
-        variables before evaluation; rows map variable name to term."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+    def select(self, sparql: str) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.Literal | None]]]:
+        """Run a SELECT over the union of all graphs; rows map variable name to term."""
+        result = self.store.query(sparql, use_default_graph_as_union=True)
         columns = [v.value for v in result.variables]
         rows = [{c: sol[c] for c in columns} for sol in result]
         return columns, rows

@@ -2,12 +2,14 @@
 
 A query declares the parameters it takes in its ``# Parameters:`` line, each a projected
 variable with its kind: ``source (literal: ...)``, ``target (iri: ...)``, and marks where
-each is bound with a slot line ``VALUES ?source { UNDEF }`` (plain SPARQL 1.1: "unbound").
-A given value is written into its slots and the other slots are dropped, so the value is a
-constant in the query text: the optimiser starts from it, and a question about one letter,
-one actor or one instrument reads only that part of the graph. (Bindings handed over beside
-the text, SEP-0007 substitution, reach the evaluator but not the optimiser: 1 s instead of
-4 ms for one letter's positions at 10 million triples.) Every engine gets the same text.
+each is bound with a comment line ``# slot ?source``. A given value becomes
+``VALUES ?source { "..." }`` on its slot lines, so it is a constant in the query text: the
+optimiser starts from it, and a question about one letter, one actor or one instrument
+reads only that part of the graph. (Bindings handed over beside the text, SEP-0007
+substitution, reach the evaluator but not the optimiser: 1 s instead of 4 ms for one
+letter's positions at 10 million triples.) Unbound, a query is its file as written: a slot
+written as ``VALUES ?x { UNDEF }`` made Virtuoso estimate positions at 5,511 s and refuse
+it. Every engine gets the same text.
 """
 
 import re
@@ -42,7 +44,7 @@ def term_text(term: object) -> str:
 
 
 PARAMETER_RE = re.compile(r"(\w+) \((literal|iri)\b")
-SLOT_RE = re.compile(r"^([ \t]*)VALUES \?(\w+) \{ UNDEF \}[ \t]*\n", re.MULTILINE)
+SLOT_RE = re.compile(r"^([ \t]*)# slot \?(\w+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def parameters(sparql: str) -> list[Parameter]:
     return [Parameter(m.group(1), m.group(2)) for m in PARAMETER_RE.finditer(line)]
 
 
-def bind(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
+def parameter_terms(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
     """The terms for the ``given`` parameter values; an IRI parameter also takes a KB key
     (any case: "AMMR", "ammr")."""
     declared = {p.name: p for p in parameters(sparql)}
@@ -79,17 +81,17 @@ def bind(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None
 
 
 def bound_query(name: str, sparql: str, given: dict[str, str], kb: KnowledgeBase | None = None) -> str:
-    """The query text with the ``given`` values in their parameters' slots and the slots
-    of the other parameters dropped."""
-    terms = bind(name, sparql, given, kb)
+    """The query text with each ``given`` value as a VALUES clause on its parameter's slot
+    lines; the other slots stay comments."""
+    terms = parameter_terms(name, sparql, given, kb)
     slotted = {m.group(2) for m in SLOT_RE.finditer(sparql)}
     for p in parameters(sparql):
         if p.name not in slotted:
-            raise QueryError(QUERIES_DIR / f"{name}.rq", f"parameter {p.name!r} has no slot line VALUES ?{p.name} {{ UNDEF }}")
+            raise QueryError(QUERIES_DIR / f"{name}.rq", f"parameter {p.name!r} has no slot line '# slot ?{p.name}'")
 
     def fill(slot: re.Match) -> str:
         indent, var = slot.groups()
-        return f"{indent}VALUES ?{var} {{ {terms[var]} }}\n" if var in terms else ""
+        return f"{indent}VALUES ?{var} {{ {terms[var]} }}" if var in terms else slot.group(0)
 
     return SLOT_RE.sub(fill, sparql)
 

@@ -241,8 +241,7 @@ def synthetic_rdflib(spec: dict, size: str, repeats: int, budget: float) -> dict
     import rdflib
 
     from synthetic import peak_rss_mb, time_query
-    from jbzgraph.query import load_query
-    from jbzgraph.query.library import bound_query
+    from jbzgraph.query import bound_query, load_query
     from jbzgraph.rdf import kb_quads
 
     dataset = rdflib.Dataset(default_union=True)

@@ -2,13 +2,12 @@
 unbound query on that column gives, for every parameter of every library query; a value
 reaches the query text only as an escaped constant in its slots."""
 
-import re
-
 import pytest
 
 from jbzgraph.errors import QueryError
 from jbzgraph.pipeline import build
 from jbzgraph.query import bound_query, list_queries, load_query, parameters, run_query
+from jbzgraph.query.library import SLOT_RE
 from jbzgraph.store import open_store
 from tests.helpers import LETTERS
 
@@ -56,13 +55,10 @@ def test_a_wrong_parameter_is_one_clear_error(store, given, message):
         run_query(store, "positions", given)
 
 
-SLOT = re.compile(r"^\s*# slot \?(\w+)$", re.MULTILINE)
-
-
 @pytest.mark.parametrize("name", list_queries())
 def test_every_parameter_has_a_slot_and_every_slot_is_a_parameter(name):
     sparql = load_query(name)
-    assert {p.name for p in parameters(sparql)} == set(SLOT.findall(sparql)), name
+    assert {p.name for p in parameters(sparql)} == {m.group(2) for m in SLOT_RE.finditer(sparql)}, name
     assert bound_query(name, sparql, {}) == sparql, "unbound, a query is its file as written"
 
 

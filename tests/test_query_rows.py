@@ -6,16 +6,31 @@ from collections import defaultdict
 
 import pytest
 
+import pyoxigraph as ox
+from rdflib.namespace import SKOS
+
+from jbzgraph.namespace import JBZID
 from jbzgraph.pipeline import build
 from jbzgraph.query import run_query
+from jbzgraph.rdf.iris import letter_graph
 from jbzgraph.store import open_store
 from tests.helpers import LETTERS
+
+ANOTHER_NAME = "Een andere naam voor hetzelfde instrument"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
+    """The bundled letters, and a graph of another letter that names every instrument the
+    letters minted and took positions on in other words."""
     s = open_store(tmp_path_factory.mktemp("store"))
     assert build([LETTERS], s).failed == []
+    columns, rows = run_query(s, "positions")
+    minted = {r[columns.index("target")] for r in rows if r[columns.index("target")].startswith(str(JBZID))}
+    assert minted
+    s.replace_graph(letter_graph("another-letter.txt"), [
+        ox.Quad(ox.NamedNode(t), ox.NamedNode(str(SKOS.prefLabel)), ox.Literal(ANOTHER_NAME, language="nl"))
+        for t in minted])
     return s
 
 
@@ -48,3 +63,18 @@ def test_an_instrument_has_one_label_and_one_id_list_in_every_row(store, name):
         seen[target].add((label, ids))
     assert all(len(v) == 1 for v in seen.values())
     assert len(rows) == len(set(map(tuple, rows)))
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("actor_instrument", ("actor", "instrument", "stance", "source", "quote")),
+    ("timeline", ("instrument", "stage", "body", "date", "source", "quote"))])
+def test_a_projection_gives_one_row_per_statement_whatever_its_instruments_are_called(store, name, key):
+    """A network edge is counted once per row: a row per name would double the weights."""
+    columns, rows = run_query(store, f"projections/{name}")
+    assert rows
+    statements = _by(columns, rows, *key)
+    assert len(statements) == len(set(statements))
+    labels = defaultdict(set)
+    for instrument, label in _by(columns, rows, "instrument", "instrument_label"):
+        labels[instrument].add(label)
+    assert all(len(v) == 1 for v in labels.values())

@@ -170,5 +170,5 @@ def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | Non
             report.failed.append(exc)
             continue
         report.built.append(outcome.letter)
-    store.flush()
+    store.finish()
     return report

@@ -1,8 +1,11 @@
 """Publishing to a real Virtuoso on loopback: same rows as the embedded store, no stale
 triples after a republish, a clear error and nothing lost when the server is down."""
 
+import json
 import os
 import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
@@ -107,3 +110,34 @@ def test_a_parameterised_query_gives_the_same_rows_on_the_server(server, local):
         there = run_query(remote, name, given)
         assert here[1], (name, given)
         assert here[0] == there[0] and sorted(map(tuple, here[1])) == sorted(map(tuple, there[1])), (name, given)
+
+
+def test_every_library_query_asks_the_server_for_sparql_results(tmp_path):
+    """Servers answer in the format the Accept header names: a SELECT taken for a DESCRIBE
+    (SPARQLWrapper guesses the form from the text) would be sent asking for RDF."""
+    accepts = []
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            accepts.append(self.headers["Accept"])
+            body = json.dumps({"head": {"vars": []}, "results": {"bindings": []}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Endpoint)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        remote = RemoteStore(f"http://127.0.0.1:{httpd.server_port}/sparql")
+        for name in list_queries():
+            run_query(remote, name)
+    finally:
+        httpd.shutdown()
+    assert len(accepts) == len(list_queries())
+    assert all(a.startswith("application/sparql-results+json") for a in accepts), accepts

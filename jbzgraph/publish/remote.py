@@ -6,7 +6,7 @@ embedded store gives (``term_text``), so a query's output does not depend on whe
 
 from dataclasses import dataclass
 
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper import ASK, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from jbzgraph.errors import StoreError
@@ -35,26 +35,28 @@ class RemoteStore:
         self.endpoint = endpoint
         self.timeout = timeout
 
-    def _wrapper(self, sparql: str) -> SPARQLWrapper:
+    def _wrapper(self, sparql: str, form: str) -> SPARQLWrapper:
         w = SPARQLWrapper(self.endpoint)
         w.setQuery(sparql)
+        # SPARQLWrapper guesses the form by regex and took a comment's "described" for DESCRIBE.
+        w.queryType = form
         w.setMethod(POST)
         w.setReturnFormat(JSON)
         w.setTimeout(self.timeout)
         return w
 
-    def _run(self, sparql: str) -> dict:
+    def _run(self, sparql: str, form: str) -> dict:
         try:
-            return self._wrapper(sparql).queryAndConvert()
+            return self._wrapper(sparql, form).queryAndConvert()
         except (SPARQLWrapperException, OSError) as exc:
             raise StoreError(self.endpoint, f"SPARQL endpoint failed: {str(exc).splitlines()[0]}") from None
 
     def select(self, sparql: str) -> tuple[list[str], list[dict[str, RemoteTerm | None]]]:
-        result = self._run(sparql)
+        result = self._run(sparql, SELECT)
         columns = result["head"]["vars"]
         rows = [{c: RemoteTerm(_lexical(b[c])) if c in b else None for c in columns}
                 for b in result["results"]["bindings"]]
         return columns, rows
 
     def ask(self, sparql: str) -> bool:
-        return bool(self._run(sparql)["boolean"])
+        return bool(self._run(sparql, ASK)["boolean"])

@@ -190,19 +190,19 @@ def make_synthetic(triples: int, rdflib_triples: int, folder: Path, seeds: int =
     """The big N-Quads file, a smaller one rdflib can hold, and the query cases for both
     (see bench/synthetic.py)."""
     from synthetic import pick_cases, seed_graphs, write_synthetic
-    from jbzgraph.query import run_query
+    from jbzgraph.query import list_queries, run_query
     from jbzgraph.store import open_store
 
     paths = make_corpus(seeds, folder / "letters")
     graphs = seed_graphs(paths, folder / "seed-store")
     seed_store = open_store(folder / "seed-store", read_only=True)
-    seed_rows = {q: run_query(seed_store, q)[1] for q in ("positions", "events")}
+    seed_rows = {q: run_query(seed_store, q) for q in list_queries()}
     del seed_store
     out, small = folder / "synthetic.nq", folder / "synthetic-small.nq"
     letters, written, firsts = write_synthetic(graphs, triples, out)
     small_letters, small_written, _ = write_synthetic(graphs, rdflib_triples, small)
     return {"files": {"large": str(out), "small": str(small)}, "letters": {"large": letters, "small": small_letters},
-            "letter_triples": {"large": written, "small": small_written}, "cases": pick_cases(seed_rows, firsts[0])}
+            "letter_triples": {"large": written, "small": small_written}, "cases": pick_cases(seed_rows, firsts)}
 
 
 def _cases(spec: dict) -> list[tuple[str, str, dict]]:

@@ -66,16 +66,28 @@ def write_synthetic(seeds: list[tuple[str, str, str]], triples: int, out: Path) 
     return letters, written, firsts
 
 
-def pick_cases(seed_store_rows: dict[str, list[list[str]]], first_source: str) -> list[tuple[str, str, dict]]:
-    """(group, query, parameters): the selective ones bind the rarest holder and instrument
-    of the seed corpus and one letter, so they select a small part of the big graph."""
-    holders = Counter(r[1] for r in seed_store_rows["positions"])
-    targets = Counter(r[2] for r in seed_store_rows["positions"])
-    event_targets = Counter(r[1] for r in seed_store_rows["events"])
+def pick_cases(seed_rows: dict[str, tuple[list[str], list[list[str]]]], firsts: list[str]) -> list[tuple[str, str, dict]]:
+    """(group, query, parameters): the selective ones bind one letter (for every query that
+    takes a ``source``: the first letter with rows for it), and the rarest holder and
+    instrument of the seed corpus, so they select a small part of the big graph."""
+    from jbzgraph.query import load_query, parameters
+
+    def column(query, name):
+        columns, rows = seed_rows[query]
+        return [r[columns.index(name)] for r in rows]
+
+    cases = []
+    for query in seed_rows:
+        if "source" in {p.name for p in parameters(load_query(query))}:
+            with_rows = set(column(query, "source"))
+            first = next((f for f in firsts if f.split("-", 1)[1] in with_rows), None)
+            if first:
+                cases.append(("selective", query, {"source": first}))
+    holders, targets = Counter(column("positions", "holder")), Counter(column("positions", "target"))
+    event_targets = Counter(column("events", "target"))
     rare = min(holders, key=lambda k: (holders[k], k))
     rare_target = min(targets, key=lambda k: (targets[k], k))
     rare_event = min(event_targets, key=lambda k: (event_targets[k], k))
-    cases = [("selective", q, {"source": first_source}) for q in ("letters", "positions", "events", "mentions", "evidence")]
     cases += [("selective", "positions", {"holder": rare}), ("selective", "stance_counts", {"holder": rare}),
               ("selective", "positions", {"target": rare_target}), ("selective", "events", {"target": rare_event}),
               ("selective", "stages", {"target": rare_event})]

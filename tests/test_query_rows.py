@@ -4,9 +4,8 @@ per thing they promise and one label per entity."""
 
 from collections import defaultdict
 
-import pytest
-
 import pyoxigraph as ox
+import pytest
 from rdflib.namespace import SKOS
 
 from jbzgraph.namespace import JBZID

@@ -228,7 +228,7 @@ def synthetic_oxigraph(spec: dict, size: str, repeats: int, budget: float) -> di
         store.store.bulk_load(path=spec["files"][size], format=ox.RdfFormat.N_QUADS)
         store.flush()
         load_seconds = time.perf_counter() - t
-        store.store.optimize()  # what EmbeddedStore.finish does after a large batch
+        store.compact()  # what EmbeddedStore.finish does after a large batch
         result = {"quads": len(store), "load_seconds": load_seconds,
                   "compact_seconds": time.perf_counter() - t - load_seconds, "queries": []}
         for group, name, given in _cases(spec):

@@ -112,11 +112,17 @@ class EmbeddedStore:
         self.store.flush()
         self._unflushed = 0
 
+    def compact(self) -> None:
+        """Flush, then rewrite the store's many small files into few (see COMPACT_AFTER_QUADS)."""
+        self.flush()
+        self.store.optimize()
+
     def finish(self) -> None:
         """End a batch of writes: flush, and compact when the batch was large."""
-        self.flush()
         if self._written >= COMPACT_AFTER_QUADS:
-            self.store.optimize()
+            self.compact()
+        else:
+            self.flush()
         self._written = 0
 
 

@@ -10,6 +10,7 @@ the one nearest it in the sentence.
 import re
 from datetime import date
 
+from jbzgraph.extract.cues import AnyCue
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, named_phrases
 from jbzgraph.extract.model import Event, Instrument, Meeting
@@ -41,7 +42,7 @@ STAGE_PATTERNS = [
 ]
 STAGE_RES = [(stage, re.compile(p, re.IGNORECASE)) for stage, p in STAGE_PATTERNS]
 # One pass tells whether a sentence has any stage cue at all; most have none.
-ANY_STAGE_RE = re.compile("|".join(f"(?:{p})" for _, p in STAGE_PATTERNS), re.IGNORECASE)
+ANY_STAGE = AnyCue(p for _, p in STAGE_PATTERNS)
 # A mandate or a Council position named in passing ("het huidige mandaat") is no event; one
 # that was agreed, adopted or endorsed is.
 NEEDS_ACTION = {"negotiating_mandate", "general_approach", "partial_general_approach"}
@@ -81,7 +82,7 @@ SKIP_PARAGRAPHS = {"question", "signature", "header"}
 
 def _stage(sentence: str, s_start: int, analysis: Analysis, bodies: dict[str, str]) -> tuple[str, int] | None:
     """The sentence's stage and the offset of its cue, or None."""
-    if not ANY_STAGE_RE.search(sentence):
+    if not ANY_STAGE.search(sentence):
         return None
     hit = next(((stage, m) for stage, rx in STAGE_RES if (m := rx.search(sentence))), None)
     if hit is None:

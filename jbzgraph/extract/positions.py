@@ -10,6 +10,7 @@ Negation flips support to oppose ("kan niet instemmen", "steunt ... niet").
 
 import re
 
+from jbzgraph.extract.cues import AnyCue
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.model import Position
@@ -46,7 +47,7 @@ STANCE_PATTERNS = {
 }
 STANCE_RES = [(stance, re.compile(p, re.IGNORECASE)) for stance, ps in STANCE_PATTERNS.items() for p in ps]
 # One pass tells whether a sentence has any stance cue at all; most have none.
-ANY_STANCE_RE = re.compile("|".join(f"(?:{p})" for ps in STANCE_PATTERNS.values() for p in ps), re.IGNORECASE)
+ANY_STANCE = AnyCue(p for ps in STANCE_PATTERNS.values() for p in ps)
 NLD_HOLDER_RE = re.compile(
     r"\b(?:het\s+(?:demissionaire\s+)?kabinet|Nederland|wij|de\s+minister|de\s+staatssecretaris|ik)\b(?!\s*-)",
     re.IGNORECASE,
@@ -116,7 +117,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
         sentence = text[s_start:s_end]
-        if not ANY_STANCE_RE.search(sentence):
+        if not ANY_STANCE.search(sentence):
             continue
         holders = _holders(sentence, s_start, analysis, kb)
         if not holders:

@@ -29,7 +29,7 @@ COMPACT_AFTER_QUADS = 1_000_000
 
 def ntriples(quads: list[ox.Quad]) -> bytes:
     """The quads' triples as N-Triples: what a letter graph travels as between processes."""
-    return ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
 
 
 class EmbeddedStore:

@@ -210,15 +210,16 @@ def _starts_heading(text: str) -> bool:
     return starts_upper(text) and not UNAMBIGUOUS_BULLET_RE.match(text) and not DASH_BULLET_RE.match(text)
 
 
-def heading_length(block: list[str], i: int, following: str | None, shape: Shape) -> int:
+def heading_length(block: list[str], i: int, following: str | None, shape: Shape, items: set[int]) -> int:
     """How many lines from ``block[i]`` form a heading (0: none).
 
     A heading is 1-3 lines without a sentence end, followed by a line that starts a
     sentence, a list or a block; when the next line is in the same block the heading's
     last line must be short for this letter, or the next line must open with a word that
     only starts sentences ("De", "Het", "Op", ...), so a wrapped sentence is never cut.
+    ``items`` are the block's :func:`list_items`, which its caller computes once per block.
     """
-    if not _starts_heading(block[i]) or i in list_items(block):
+    if not _starts_heading(block[i]) or i in items:
         return 0
     for k in range(1, MAX_HEADING_LINES + 1):
         if i + k > len(block):
@@ -262,7 +263,7 @@ def split_block(block: list[str], following: str | None, shape: Shape) -> list[P
     items = list_items(block)
     i = 0
     while i < len(block):
-        h = heading_length(block, i, following, shape)
+        h = heading_length(block, i, following, shape, items)
         if h:
             paras.append(Para("heading", block[i:i + h]))
             i += h
@@ -280,7 +281,7 @@ def split_block(block: list[str], following: str | None, shape: Shape) -> list[P
                 break
             if bullet_of(nxt, block[j], para.lines) and ends_clause(block[j]):
                 break
-            if ends_clause(block[j]) and heading_length(block, j + 1, following, shape):
+            if ends_clause(block[j]) and heading_length(block, j + 1, following, shape, items):
                 break
             if _breaks(block[j], nxt, shape):
                 break

@@ -8,6 +8,7 @@ statement") and gets a key from its normalised name, so it is minted with a stab
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from jbzgraph.extract.model import Instrument
@@ -140,6 +141,7 @@ class InstrumentContext:
         self.mentions: list[EntityMention] = [e for e in analysis.entities if e.kind == "instrument"]
         self.local: dict[str, Instrument] = {}  # instruments this letter names and defines itself
         self._learn_aliases(document.text)
+        self._starts = [m.start for m in self.mentions]
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
             found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
@@ -188,10 +190,8 @@ class InstrumentContext:
         return phrases[-1] if phrases else None
 
     def _first_in(self, start: int, end: int) -> Instrument | None:
-        for m in self.mentions:
-            if start <= m.start < end:
-                return self.instrument(m.iri)
-        return None
+        found = self.in_span(start, end)
+        return self.instrument(found[0].iri) if found else None
 
     def section_of(self, offset: int) -> int:
         for i, sec in enumerate(self.document.sections):
@@ -200,12 +200,13 @@ class InstrumentContext:
         return -1
 
     def in_span(self, start: int, end: int) -> list[EntityMention]:
-        return [m for m in self.mentions if start <= m.start < end]
+        """The instrument mentions that begin in ``[start, end)`` (mentions are in text order)."""
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def before(self, offset: int, limit: int = 600) -> Instrument | None:
         sec = self.section_of(offset)
         floor = self.document.sections[sec].start if sec >= 0 else 0
-        candidates = [m for m in self.mentions if max(floor, offset - limit) <= m.start < offset]
+        candidates = self.in_span(max(floor, offset - limit), offset)
         return self.instrument(candidates[-1].iri) if candidates else None
 
     def of_class(self, offset: int, type_name: str) -> Instrument | None:
@@ -213,7 +214,7 @@ class InstrumentContext:
         sec = self.section_of(offset)
         floor = self.document.sections[sec].start if sec >= 0 else 0
         wanted = str(JBZ[type_name])
-        for m in reversed([m for m in self.mentions if floor <= m.start < offset]):
+        for m in reversed(self.in_span(floor, offset)):
             if wanted in self.kb.entities[m.iri].types:
                 return self.instrument(m.iri)
         return None

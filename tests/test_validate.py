@@ -1,6 +1,8 @@
 """SHACL shapes catch broken letter graphs, in pySHACL and in the compiled build gate alike;
 the ASK invariants hold on a built store."""
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -103,8 +105,9 @@ def test_compiled_gate_refuses_a_constraint_it_does_not_implement():
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix jbz: <https://w3id.org/jbzgraph/ontology#> .
         jbz:S a sh:NodeShape ; sh:targetClass jbz:Letter ;
             sh:property [ sh:path jbz:source ; sh:qualifiedMinCount 1 ] .""", format="turtle")
-    with pytest.raises(compiled.UnsupportedShape, match="qualifiedMinCount"):
-        compiled.compile_shapes(shapes, vocabulary())
+    with pytest.raises(compiled.UnsupportedShape, match="qualifiedMinCount") as refused:
+        compiled.compile_shapes(shapes, vocabulary(), Path("extra-shapes.ttl"))
+    assert refused.value.path == "extra-shapes.ttl"
 
 
 def test_validate_store_passes_on_a_built_letter_and_reports_a_broken_one(tmp_path):

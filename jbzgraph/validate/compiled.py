@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
@@ -260,8 +261,9 @@ def _term(node: Node) -> Term:
     return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype or f"{XSD}string")))
 
 
-def compile_shape(g: Graph, node: Node, vocab: Vocabulary) -> Shape:
-    """One shape and its property shapes; anything this engine cannot check is refused."""
+def compile_shape(g: Graph, node: Node, vocab: Vocabulary, source: Path = SHAPES_FILE) -> Shape:
+    """One shape and its property shapes; anything this engine cannot check is refused,
+    naming ``source``, the file the shapes came from."""
     constraints: list[Constraint] = []
     properties: list[Shape] = []
     path = None
@@ -275,20 +277,20 @@ def compile_shape(g: Graph, node: Node, vocab: Vocabulary) -> Shape:
             continue
         if p == SH.path:
             if not isinstance(o, URIRef):
-                raise UnsupportedShape(SHAPES_FILE, f"shape {node}: only predicate paths are compiled, not {o}")
+                raise UnsupportedShape(source, f"shape {node}: only predicate paths are compiled, not {o}")
             path = str(o)
             continue
         if p == SH.property:
-            properties.append(compile_shape(g, o, vocab))
+            properties.append(compile_shape(g, o, vocab, source))
             continue
-        check = _component(g, p, o, vocab)
+        check = _component(g, p, o, vocab, source)
         if check is None:
-            raise UnsupportedShape(SHAPES_FILE, f"shape {node}: constraint {p} is not compiled")
+            raise UnsupportedShape(source, f"shape {node}: constraint {p} is not compiled")
         constraints.append(Constraint(str(p), check))
     return Shape(path, tuple(constraints), tuple(properties), message)
 
 
-def _component(g: Graph, p: URIRef, o: Node, vocab: Vocabulary) -> Check | None:
+def _component(g: Graph, p: URIRef, o: Node, vocab: Vocabulary, source: Path) -> Check | None:
     value = o.toPython() if isinstance(o, Literal) else o
     simple = {
         SH.minCount: lambda: _min_count(int(value)),
@@ -306,19 +308,19 @@ def _component(g: Graph, p: URIRef, o: Node, vocab: Vocabulary) -> Check | None:
         SH.maxExclusive: lambda: _bound(_term(o), lambda a, b: a < b),
         SH.lessThan: lambda: _pair(str(o), lambda a, b: a < b),
         SH.lessThanOrEquals: lambda: _pair(str(o), lambda a, b: a <= b),
-        SH["or"]: lambda: _or([compile_shape(g, m, vocab) for m in Collection(g, o)]),
+        SH["or"]: lambda: _or([compile_shape(g, m, vocab, source) for m in Collection(g, o)]),
     }
     make = simple.get(p)
     return make() if make else None
 
 
-def compile_shapes(g: Graph, vocab: Vocabulary) -> ShapesGate:
+def compile_shapes(g: Graph, vocab: Vocabulary, source: Path = SHAPES_FILE) -> ShapesGate:
     targets: dict[str, tuple[Shape, ...]] = {}
     for shape, cls in g.subject_objects(SH.targetClass):
-        targets[str(cls)] = (*targets.get(str(cls), ()), compile_shape(g, shape, vocab))
+        targets[str(cls)] = (*targets.get(str(cls), ()), compile_shape(g, shape, vocab, source))
     for subject, kind in g.subject_objects(RDF.type):
         if kind == SH.NodeShape and (subject, SH.targetClass, None) not in g:
-            raise UnsupportedShape(SHAPES_FILE, f"shape {subject}: only sh:targetClass targets are compiled")
+            raise UnsupportedShape(source, f"shape {subject}: only sh:targetClass targets are compiled")
     return ShapesGate(targets, vocab, index_described(vocab))
 
 

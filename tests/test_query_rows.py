@@ -77,3 +77,17 @@ def test_a_projection_gives_one_row_per_statement_whatever_its_instruments_are_c
     for instrument, label in _by(columns, rows, "instrument", "instrument_label"):
         labels[instrument].add(label)
     assert all(len(v) == 1 for v in labels.values())
+
+
+def test_commitments_carry_their_own_letters_motion_label_and_number_and_promises_none(store):
+    columns, rows = run_query(store, "commitments")
+    found = _by(columns, rows, "source", "kind", "motion", "motion_number")
+    assert ("2025-11-24_geannoteerde-agenda.txt", "motie", "motie Eerdmans/Van Hijum", "21501-20-2306") in found
+    assert ("2025-12-17_verslag-jbz-raad.txt", "motie", "motie Ram", "") in found
+    # A number that is no Kamerstuk number (a motion known by its submitters) is not shown.
+    assert all(number == "" or number[0].isdigit() for _, _, _, number in found)
+    promises = [(motion, number) for _, kind, motion, number in found if kind == "toezegging"]
+    assert promises and set(promises) == {("", "")}
+    for source in {s for s, *_ in found}:
+        one = run_query(store, "commitments", {"source": source})[1]
+        assert sorted(one) == sorted(r for r in rows if r[0] == source)

@@ -1,9 +1,10 @@
 """The embedded store after a batch of writes: compaction (EmbeddedStore.finish) keeps every
-quad, in the open store and reopened."""
+quad, in the open store and reopened; an in-memory copy holds and answers the same."""
 
 import pyoxigraph as ox
 
 from jbzgraph.pipeline import build
+from jbzgraph.query import list_queries, run_query
 from jbzgraph.store import embedded, open_store
 from tests.helpers import LETTERS
 
@@ -26,3 +27,16 @@ def test_a_compacted_store_holds_what_an_uncompacted_one_holds(tmp_path, monkeyp
     assert len(dumps[0]) > 5_000
     assert all(d == dumps[0] for d in dumps)
 
+
+
+def test_an_in_memory_copy_holds_every_quad_and_gives_every_query_the_same_rows(tmp_path):
+    store = open_store(tmp_path / "store")
+    assert build([LETTERS], store).failed == []
+    copy = store.in_memory()
+    assert copy.path is None
+    assert sorted(copy.dump(ox.RdfFormat.N_QUADS).splitlines()) == sorted(
+        store.dump(ox.RdfFormat.N_QUADS).splitlines())
+    for name in list_queries():
+        assert sorted(run_query(copy, name)[1]) == sorted(run_query(store, name)[1]), name
+    copy.remove_graph(copy.graphs()[0])
+    assert len(copy) < len(store)

@@ -7,7 +7,6 @@ The group's key comes from what the sentence calls it: a coalition code ("C7"), 
 """
 
 import re
-from bisect import bisect_left
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.model import Membership
@@ -54,14 +53,12 @@ def _context(document: Document, analysis: Analysis, offset: int) -> tuple[int, 
 
 def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Membership]:
     text = document.text
-    countries = [e for e in analysis.entities
-                 if e.kind in ("member_state", "third_country") and e.rule != "gazetteer_adjective"]
-    starts = [e.start for e in countries]  # entities are in text order
     nld = kb.by_key("member_state", "NLD")
     result: list[Membership] = []
     used_keys: dict[str, int] = {}
     for s_start, s_end in analysis.sentences:
-        inside = countries[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+        inside = [e for e in analysis.entities_in(s_start, s_end)
+                  if e.kind in ("member_state", "third_country") and e.rule != "gazetteer_adjective"]
         c_start, c_end = _context(document, analysis, s_start)
         triples, prev_end = [], None
         for e in inside:

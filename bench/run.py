@@ -238,17 +238,18 @@ def synthetic_oxigraph(spec: dict, size: str, repeats: int, budget: float) -> di
         load_seconds = time.perf_counter() - t
         store.compact()  # what EmbeddedStore.finish does after a large batch
         result = {"quads": len(store), "load_seconds": load_seconds,
-                  "compact_seconds": time.perf_counter() - t - load_seconds, "queries": []}
-        for group, name, given in _cases(spec):
-            timing = time_query(lambda s=store, n=name, g=given: len(run_query(s, n, g)[1]), repeats, budget)
-            result["queries"].append({"group": group, "query": name, "params": given, **timing})
+                  "compact_seconds": time.perf_counter() - t - load_seconds}
+
+        def timed(on) -> list[dict]:
+            return [{"group": group, "query": name, "params": given,
+                     **time_query(lambda: len(run_query(on, name, given)[1]), repeats, budget)}
+                    for group, name, given in _cases(spec)]
+
+        result["queries"] = timed(store)
         if size == "small":
             t = time.perf_counter()
             copy = store.in_memory()
-            result["memory"] = {"copy_seconds": time.perf_counter() - t, "queries": []}
-            for group, name, given in _cases(spec):
-                timing = time_query(lambda s=copy, n=name, g=given: len(run_query(s, n, g)[1]), repeats, budget)
-                result["memory"]["queries"].append({"group": group, "query": name, "params": given, **timing})
+            result["memory"] = {"copy_seconds": time.perf_counter() - t, "queries": timed(copy)}
             del copy
         result["peak_rss_mb"] = peak_rss_mb()
         del store  # closes the store before its folder goes

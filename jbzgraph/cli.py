@@ -262,14 +262,14 @@ def evaluate(
     fmt: str = typer.Option("table", "--format", help="table or json"),
     details: bool = typer.Option(False, "--details", help="List the gold items missed and the rows no gold matched."),
 ) -> None:
-    """Precision, recall and F1 per competency question against gold answers."""
+    """Precision, recall and F1 per competency question against gold answers, with F1 per letter and per doc_type."""
     from jbzgraph.evaluate import evaluate_against_gold, render
 
     try:
-        scores = evaluate_against_gold(gold, letters, store)
+        evaluation = evaluate_against_gold(gold, letters, store)
     except JbzError as exc:
         fail(exc)
-    sys.stdout.write(render(scores, fmt, details))
+    sys.stdout.write(render(evaluation, fmt, details))
 
 
 if __name__ == "__main__":

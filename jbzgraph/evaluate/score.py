@@ -39,11 +39,16 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __iadd__(self, other: "Score") -> "Score":
+        """Sums counts, lists and the "right/of" extras, so a total is the sum of its letters."""
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
         self.missed += other.missed
         self.spurious += other.spurious
+        for key, fraction in other.extra.items():
+            right, of = (int(n) for n in fraction.split("/"))
+            had_right, had_of = (int(n) for n in self.extra.get(key, "0/0").split("/"))
+            self.extra[key] = f"{had_right + right}/{had_of + of}"
         return self
 
 

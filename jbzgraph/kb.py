@@ -25,6 +25,9 @@ LABEL_PREDICATES = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS +
 # Which ontology class makes an entity which kind of thing, beyond the mention kinds
 # the ontology itself annotates with jbz:kindKey.
 EXTRA_KINDS = {str(JBZ.Place): "place", str(JBZ.UnnamedGroupOfStates): "unnamed_group"}
+# The lexicon's properties (ontology/sources/lexicon.csv): words the extractors read.
+LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "headNoun", "weakHeadNoun", "complementWord", "nonNamingModifier",
+                      "notAnInstrument", "holderCue", "quantifier", "groupNoun", "officeNoun")
 CONCEPT_KINDS = {
     str(JBZ.Stance): "stance",
     str(JBZ.ProceduralStage): "stage",
@@ -72,6 +75,7 @@ class KnowledgeBase:
     concepts: dict[tuple[str, str], Concept]
     kind_of_class: dict[str, str]
     files: list[Path]
+    lexicon: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # property -> (subject, word)
     _labels: dict[str, dict[str, Entity]] = field(default_factory=dict, init=False, repr=False)
     _keys: dict[tuple[str, str], Entity] = field(default_factory=dict, init=False, repr=False)
 
@@ -93,6 +97,18 @@ class KnowledgeBase:
         if kind not in self._labels:
             self._labels[kind] = {label.lower(): e for e in self.of_kind(kind) for label, _, _ in reversed(e.labels)}
         return self._labels[kind].get(normalise_label(text).lower())
+
+    def words(self, prop: str, subject: str | None = None) -> list[str]:
+        """The lexicon's words under ``prop`` (a local name: ``cue``, ``headNoun``, …),
+        of one subject IRI or of all."""
+        return [w for s, w in self.lexicon.get(prop, ()) if subject is None or s == subject]
+
+    def word_map(self, prop: str) -> dict[str, str]:
+        """word -> subject IRI for ``prop`` (the first subject listing a word wins)."""
+        found: dict[str, str] = {}
+        for s, w in self.lexicon.get(prop, ()):
+            found.setdefault(w, s)
+        return found
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind in kinds]
@@ -143,6 +159,11 @@ def load_kb(kb_dir: Path = KB_DIR, ontology_file: Path = ONTOLOGY_FILE) -> Knowl
         if isinstance(t.subject, ox.NamedNode):
             by_subject.setdefault(t.subject.value, []).append(t)
 
+    lexicon_props = {str(JBZ[p]): p for p in LEXICON_PROPERTIES}
+    lexicon: dict[str, list[tuple[str, str]]] = {}
+    for t in sorted(triples, key=lambda t: (t.predicate.value, t.subject.value, t.object.value)):
+        if t.predicate.value in lexicon_props:
+            lexicon.setdefault(lexicon_props[t.predicate.value], []).append((t.subject.value, t.object.value))
     identifier_props = {str(p): p.split("#")[-1] for p in (
         JBZ.acronym, JBZ.celex, JBZ.actNumber, JBZ.comReference, JBZ.procedureReference, JBZ.eli)}
     entities: dict[str, Entity] = {}
@@ -176,4 +197,4 @@ def load_kb(kb_dir: Path = KB_DIR, ontology_file: Path = ONTOLOGY_FILE) -> Knowl
                 ent.identifiers.setdefault(identifier_props[p], []).append(o.value)
         ent.labels.sort(key=lambda x: ({"pref": 0, "alt": 1, "hidden": 2}[x[2]], x[1] != "nl", x[0]))
         entities[iri] = ent
-    return KnowledgeBase(entities, concepts, kind_of_class, files)
+    return KnowledgeBase(entities, concepts, kind_of_class, files, lexicon)

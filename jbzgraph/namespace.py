@@ -72,6 +72,7 @@ class JBZ(DefinedNamespace):
     aboutMeeting: URIRef
     acronym: URIRef
     actNumber: URIRef
+    actionCue: URIRef
     adjective: URIRef
     answers: URIRef
     askedBy: URIRef
@@ -81,7 +82,9 @@ class JBZ(DefinedNamespace):
     cites: URIRef
     comReference: URIRef
     commitmentKind: URIRef
+    complementWord: URIRef
     confidence: URIRef
+    cue: URIRef
     docType: URIRef
     eli: URIRef
     end: URIRef
@@ -89,7 +92,10 @@ class JBZ(DefinedNamespace):
     evidence: URIRef
     fulfilled: URIRef
     group: URIRef
+    groupNoun: URIRef
+    headNoun: URIRef
     holder: URIRef
+    holderCue: URIRef
     identifier: URIRef
     inLetter: URIRef
     informal: URIRef
@@ -102,9 +108,14 @@ class JBZ(DefinedNamespace):
     member: URIRef
     message: URIRef
     motion: URIRef
+    nominalCue: URIRef
+    nonNamingModifier: URIRef
+    notAnInstrument: URIRef
+    officeNoun: URIRef
     ourReference: URIRef
     place: URIRef
     procedureReference: URIRef
+    quantifier: URIRef
     quote: URIRef
     refId: URIRef
     refKind: URIRef
@@ -121,6 +132,7 @@ class JBZ(DefinedNamespace):
     submittedBy: URIRef
     target: URIRef
     warningCode: URIRef
+    weakHeadNoun: URIRef
 
 
 JBZID = Namespace("https://w3id.org/jbzgraph/id/")

@@ -235,6 +235,18 @@ def schemes() -> Graph:
 
 
 
+def lexicon() -> Graph:
+    """The words the extractors read: cues of stances and stages, policy head nouns on the
+    instrument classes, holder words on actors. Subjects are ``class/Name`` (an ontology
+    class), ``country/ISO3``, or a path under the id namespace (``stance/support``)."""
+    g = new_graph()
+    for r in rows("lexicon.csv"):
+        kind, _, name = r["subject"].partition("/")
+        node = JBZ[name] if kind == "class" else OP_COUNTRY[name] if kind == "country" else JBZID[r["subject"]]
+        g.add((node, JBZ[r["property"]], Literal(nfkc(r["cue"]), lang="nl")))
+    return g
+
+
 BUILDERS = {
     "countries": countries,
     "organisations": organisations,
@@ -242,6 +254,7 @@ BUILDERS = {
     "places": places,
     "persons": persons,
     "schemes": schemes,
+    "lexicon": lexicon,
 }
 
 

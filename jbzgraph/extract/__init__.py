@@ -22,9 +22,9 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     info, warnings = letter_info(document, analysis, kb)
     result = Extraction(letter=info, warnings=warnings)
     result.signatories = signed
-    result.mentions = mentions(text, analysis, signed)
-    result.citations = citations(text, analysis)
     context = InstrumentContext(document, analysis, kb)
+    result.mentions = mentions(text, analysis, signed, context)
+    result.citations = citations(text, analysis)
     result.positions = positions(document, analysis, kb, context)
     result.events = events(document, analysis, kb, context, info.meeting)
     result.memberships = groups(document, analysis, kb)

@@ -10,50 +10,18 @@ the one nearest it in the sentence.
 import re
 from datetime import date
 
-from jbzgraph.extract.cues import AnyCue
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import ABOUT_HEADS, InstrumentContext, named_phrases
+from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
+from jbzgraph.nlp.cues import clauses, compile_cues, find_cues
+from jbzgraph.nlp.tokens import Tok
 
-# The Commission presenting something, whatever it is, is the proposal step.
-PRESENT = (r"\b(?:presenteerde|presenteert|gepresenteerd|publiceerde|publiceert|gepubliceerd|"
-           r"lanceerde|gelanceerd|kwam\s+(?:met|uit))\b")
-PRESENT_RE = re.compile(PRESENT, re.IGNORECASE)
-# Most specific first: the first stage whose expression occurs in a sentence wins.
-STAGE_PATTERNS = [
-    ("partial_general_approach", r"\bgedeeltelijke\s+algemene\s+oriëntatie\b"),
-    ("general_approach", r"\balgemene\s+oriëntaties?\b|\bRaadspositie\b"),
-    ("negotiating_mandate", r"\b(?:onderhandelings|Raads)?mandaat\b"),
-    ("provisional_agreement", r"\b(?:voorlopig|politiek)e?\s+akkoord\b|\btriloogakkoord\b|\bakkoord\s+(?:bereikt\s+)?over\b"
-                              r"|\bakkoord\s+(?:bereikt\s+)?met\s+het\s+Europees\s+Parlement\b"),
-    ("entry_into_force", r"\bin\s+werking\s+(?:ge)?tr(?:eedt|eden|ad|aden|ijdt)\b"
-                         r"|\binwerkingtreding\s+(?:op|per|vanaf|is|was)\b"
-                         r"|\btr(?:eedt|eden|ad|aden)\b[^.;]{0,60}\bin\s+werking\b"),
-    ("application", r"\bvan\s+toepassing\s+(?:worden|wordt|zijn|is|zal|zullen|geworden)\b|\bin\s+gebruik\s+genomen\b"
-                    r"|\b(?:wordt|worden|werd|werden|is|zijn)\b[^.;]{0,60}\bvan\s+toepassing\b"),
-    ("extension", r"\bverlengd\b|\bverlenging\b"),
-    ("adoption", r"\b(?:formeel\s+)?aangenomen\b|\bA-punt\b|\bgoedgekeurd\b|\bvastgesteld\b|\bnam(?:en)?\b[^.;]{0,60}\baan\b"
-                 r"|\b(?:recent(?:elijk)?|onlangs)\s+(?:herziene|aangenomen|vastgestelde|gewijzigde)\b"
-                 r"|\bbekrachtig(?:d|t|de|den|ing)\b|\bformeel\s+akkoord\b"),
-    ("proposal", PRESENT + r"|\bvoorgesteld\b"),
-]
-STAGE_RES = [(stage, re.compile(p, re.IGNORECASE)) for stage, p in STAGE_PATTERNS]
-# One pass tells whether a sentence has any stage cue at all; most have none.
-ANY_STAGE = AnyCue(p for _, p in STAGE_PATTERNS)
-# A mandate or a Council position named in passing ("het huidige mandaat") is no event; one
-# that was agreed, adopted or endorsed is.
-NEEDS_ACTION = {"negotiating_mandate", "general_approach", "partial_general_approach"}
-ACTION_RE = re.compile(
-    r"\b(?:aangenomen|aannemen|aan\s+te\s+nemen|nam(?:en)?\b[^.;]{0,60}\baan|"
-    r"vastgesteld|vaststellen|vast\s+te\s+stellen|stelde(?:n)?\b[^.;]{0,60}\bvast|"
-    r"ingestemd|instemming|in\s+te\s+stemmen|stemde(?:n)?\b[^.;]{0,60}\bin\s+met|"
-    r"goedgekeurd|goedkeuring|keurde(?:n)?\b[^.;]{0,60}\bgoed|bekrachtig\w*|"
-    r"bereik(?:t|te|ten)|overeenstemming|aanvaard|akkoord\s+(?:gegaan|gegeven))\b",
-    re.IGNORECASE,
-)
+# Most specific first: of the stages a sentence's cues name, the first in this order wins.
+STAGE_ORDER = ("partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
+               "entry_into_force", "application", "extension", "adoption", "proposal")
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
 COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
 COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
@@ -69,42 +37,71 @@ ANAPHORIC_SUBJECT_RE = re.compile(
 # Steps no single body takes: an act enters into force or applies by itself; a provisional
 # agreement is the trilogue parties'.
 BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
-# Cues that mark a step even when the sentence does not name the instrument; the others
-# ("vastgesteld", "aangenomen", "herziene") are too common in other senses for that.
-STRONG_CUE_RE = re.compile(r"A-punt|formeel\s+(?:aangenomen|akkoord|vastgesteld)|bekrachtig|algemene\s+oriëntatie|"
-                           r"mandaat|voorlopig|triloog|in\s+werking|van\s+toepassing|presenteer|publice|verleng",
-                           re.IGNORECASE)
+# Stages a sentence states even when it does not name the instrument (the section's is
+# meant); adoption and proposal verbs are too common in other senses for that.
+STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
+                 "entry_into_force", "application", "extension"}
+NEGATORS = {"niet", "geen", "nooit"}
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 
 
-def _stage(sentence: str, s_start: int, analysis: Analysis, bodies: dict[str, str]) -> tuple[str, int] | None:
+class StageCues:
+    """The stage lexicon of a KB: cues that state a stage, and nominal cues that state one
+    beside an action cue ("bereikte een algemene oriëntatie")."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.stage_of = {c.iri: n for (kind, n), c in kb.concepts.items() if kind == "stage"}
+        self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stage_of]
+        self.nominal = [c for c in compile_cues(kb, "nominalCue") if c.concept in self.stage_of]
+        self.actions = compile_cues(kb, "actionCue")
+
+
+_STAGE_CUES: dict[int, StageCues] = {}
+
+
+def stage_cues(kb: KnowledgeBase) -> StageCues:
+    if id(kb) not in _STAGE_CUES:
+        _STAGE_CUES[id(kb)] = StageCues(kb)
+    return _STAGE_CUES[id(kb)]
+
+
+def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str, str],
+           lex: StageCues) -> tuple[str, int] | None:
     """The sentence's stage and the offset of its cue, or None."""
-    if not ANY_STAGE.search(sentence):
+    found: dict[str, int] = {}
+    nominal = find_cues(tokens, lex.nominal)
+    if nominal:
+        actions = [m for m in find_cues(tokens, lex.actions)
+                   if not any(n.first <= m.first <= n.last for n in nominal)]
+        if actions:
+            for m in nominal:
+                found.setdefault(lex.stage_of[m.cue.concept], tokens[m.first].start)
+    spans = clauses(tokens)
+    for lo, hi in spans:
+        negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
+        for m in find_cues(tokens, lex.cues, lo, hi):
+            if not negated:
+                found.setdefault(lex.stage_of[m.cue.concept], tokens[m.first].start)
+    if not found:
         return None
-    hit = next(((stage, m) for stage, rx in STAGE_RES if (m := rx.search(sentence))), None)
-    if hit is None:
+    by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, tokens[-1].end))
+    if "proposal" in found and by_commission and set(found) & {"negotiating_mandate", "general_approach", "adoption"}:
+        return "proposal", found["proposal"]
+    stage = next(st for st in STAGE_ORDER if st in found)
+    if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
-    stage, m = hit
-    present = PRESENT_RE.search(sentence)
-    by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, s_start + len(sentence)))
-    if present and by_commission and stage in ("negotiating_mandate", "general_approach", "adoption"):
-        return "proposal", s_start + present.start()
-    if stage in NEEDS_ACTION and not ACTION_RE.search(sentence):
-        return None
-    if stage == "adoption" and not STRONG_CUE_RE.search(m.group(0)) and not _near_actor(m, sentence, s_start, analysis):
-        return None
-    return stage, s_start + m.start()
+    return stage, found[stage]
 
 
-def _near_actor(m: re.Match, sentence: str, s_start: int, analysis: Analysis, reach: int = 80) -> bool:
+def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: int = 80) -> bool:
     """ "vastgesteld", "aangenomen" are adoption only close to an instrument or a body
     ("systemische tekortkomingen vastgesteld worden" is not)."""
-    cue = s_start + m.start()
-    return any(abs(e.start - cue) <= reach for e in analysis.entities_in(s_start, s_start + len(sentence))
-               if e.kind in ("instrument", "organisation"))
+    return any(abs(e.start - cue) <= reach for e in analysis.entities_in(s_start, s_end)
+               if e.kind in ("instrument", "organisation")) or any(
+        abs(p.start - cue) <= reach for p in analysis.phrases if s_start <= p.start < s_end)
 
 
 def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
@@ -118,26 +115,27 @@ def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bo
     return min(pool, key=lambda e: abs(e.start - cue)).iri
 
 
-def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext, kb: KnowledgeBase,
+def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
              previous: list[Instrument]) -> tuple[list[Instrument], str]:
-    """Instruments the sentence names (minus frames), plus those of the previous sentence when
-    the subject refers back to them ("Deze aanpassingen ..."); a name the KB lacks counts."""
-    phrases = [(a, b, ins) for a, b, ins in named_phrases(text, s_start, s_end, kb)
-               if not FRAME_RE.search(text[max(s_start, a - 40):a])]
-    about = [(a, b, ins) for a, b, ins in phrases if not ins.iri and ins.type_name in ABOUT_HEADS]
-    named = [ins for _, _, ins in about]
-    for e in context.in_span(s_start, s_end):
-        inside = any(a <= e.start < b for a, b, _ in about)
-        if not inside and not FRAME_RE.search(text[max(s_start, e.start - 40):e.start]):
-            named.append(context.instrument(e.iri))
-    if not named:
-        named = [ins for _, _, ins in phrases]
+    """Instruments the sentence names (not those named inside another's name, nor frames),
+    plus those of the previous sentence when the subject refers back to them ("Deze
+    aanpassingen ..."); else what a short mention in it refers to, or the section's."""
+    mentions = context.in_span(s_start, s_end)
+    outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                            and o.end - o.start > m.end - m.start for o in mentions)]
+    named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer
+                                           if not FRAME_RE.search(text[max(s_start, m.start - 40):m.start]))}.values())
     if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
         return named, "target_mention_in_sentence"
     if previous:
         return [*previous, *named], "target_previous_sentence" + ("+mention_in_sentence" if named else "")
     if named:
         return named, "target_mention_in_sentence"
+    short = context.short_at(s_start, s_end)
+    if short is not None:
+        found, how = context.resolve_short(short)
+        if found is not None:
+            return [found], how
     default = context.default(s_start)
     return ([default], "target_section_instrument") if default else ([], "")
 
@@ -162,6 +160,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     # A heading names a topic ("Triloogakkoord"), it does not report a step.
     headings = [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
+    lex = stage_cues(kb)
     result: list[Event] = []
     seen: set[tuple] = set()
     previous: list[Instrument] = []
@@ -175,13 +174,13 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             previous, previous_section = [], section
         mentioned = [context.instrument(e.iri) for e in context.in_span(s_start, s_end)]
         sentence = text[s_start:s_end]
-        found = _stage(sentence, s_start, analysis, bodies)
+        found = _stage(analysis.tagged[s_start], s_start, analysis, bodies, lex) if s_start in analysis.tagged else None
         if found is None:
             previous = mentioned or previous
             continue
         stage, cue = found
-        targets, how = _targets(text, s_start, s_end, context, kb, previous)
-        if how != "target_mention_in_sentence" and not STRONG_CUE_RE.search(sentence):
+        targets, how = _targets(text, s_start, s_end, context, previous)
+        if how != "target_mention_in_sentence" and stage not in STRONG_STAGES:
             previous = mentioned or previous
             continue
         if how == "target_mention_in_sentence":

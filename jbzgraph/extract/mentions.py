@@ -4,6 +4,7 @@ One mention per distinct entity per letter, with its first occurrence as evidenc
 """
 
 from jbzgraph.extract.evidence import span
+from jbzgraph.extract.instruments import LOCAL, InstrumentContext
 from jbzgraph.extract.model import Mention, Signatory
 from jbzgraph.nlp import Analysis
 from jbzgraph.nlp.persons import family_name
@@ -15,24 +16,31 @@ CONFIDENCE = {
     "gazetteer_acronym": 0.9,
     "gazetteer_hiddenlabel": 0.8,
     "gazetteer_adjective": 0.7,
+    "policy_phrase_kb": 0.8,
+    "policy_phrase": 0.7,
+    "alias_hierna": 0.85,
     "person_after_title": 0.75,
     "person_in_motion_name": 0.8,
     "signature_block": 1.0,
 }
 
 
-def mentions(text: str, analysis: Analysis, signatories: list[Signatory]) -> list[Mention]:
+def mentions(text: str, analysis: Analysis, signatories: list[Signatory],
+             context: InstrumentContext) -> list[Mention]:
+    """Countries, organisations and people from the gazetteer; instruments from the
+    instrument context, which adds the ones the letter names in its own words."""
     seen: dict[str, Mention] = {}
 
     def add(m: Mention) -> None:
-        key = m.iri or "person:" + family_name(m.name).lower()
+        key = (m.instrument.key if m.instrument else m.iri) or "person:" + family_name(m.name).lower()
         if key not in seen:
             seen[key] = m
 
-    for ent in sorted(analysis.entities + analysis.persons, key=lambda e: e.start):
-        if ent.kind in CONTRACT_KINDS:
-            add(Mention(ent.iri, ent.kind, ent.text, span(text, ent.start, ent.end), ent.rule,
-                        CONFIDENCE.get(ent.rule, 0.6)))
+    others = [e for e in analysis.entities + analysis.persons if e.kind in CONTRACT_KINDS and e.kind != "instrument"]
+    for ent in sorted(others + context.mentions, key=lambda e: e.start):
+        local = context.instrument(ent.iri) if ent.iri.startswith(LOCAL) else None
+        add(Mention("" if local else ent.iri, ent.kind, ent.text, span(text, ent.start, ent.end), ent.rule,
+                    CONFIDENCE.get(ent.rule, 0.6), local))
     for sig in signatories:
         add(Mention(sig.person_iri, "person", sig.name, sig.evidence, sig.rule, CONFIDENCE[sig.rule]))
     return list(seen.values())

@@ -42,12 +42,13 @@ class LetterInfo:
 
 @dataclass(frozen=True)
 class Mention:
-    iri: str  # "" = mint from ``name``
+    iri: str  # "" = mint from ``name`` (a person) or from ``instrument``
     kind: str
     name: str
     evidence: Evidence
     rule: str
     confidence: float
+    instrument: "Instrument | None" = None  # an instrument the letter names that the KB lacks
 
 
 @dataclass(frozen=True)

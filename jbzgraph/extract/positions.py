@@ -1,171 +1,286 @@
 """Positions: who supports, opposes, doubts, abstains on or takes note of which instrument.
 
 Produces ``jbz:Position`` with ``jbz:holder``, ``jbz:target``, ``jbz:stance``,
-``jbz:intended``. A sentence yields a position when it has a stance predicate (the verbs
-and predicates of these letters, below), a holder before it (or right after it, in
-inverted word order) and a target: an instrument named right after the predicate, one
-referred back to ("dit", "deze"), or else the instrument the section is about.
-Negation flips support to oppose ("kan niet instemmen", "steunt ... niet").
+``jbz:intended``. Token rules over the tagged words of a sentence:
+
+- the stance comes from a cue of the lexicon (``jbz:cue`` on the stance concepts) in a clause;
+  a negation in that clause turns support into opposition and cancels a concern;
+- the holder is the actor that stands as the clause's subject: before the cue, or right
+  after it when the verb comes first ("Daarom steunt het kabinet …"), or after "door" in the
+  passive, or after "steun van"; an earlier clause of the sentence when the cue's has none.
+  Actors are the KB's countries and organisations, a country adjective before an office
+  noun ("de Duitse minister"), the Dutch government's own words ("het kabinet", "wij"),
+  and unnamed sets of states ("een aantal lidstaten", "de meeste landen") as ``MULTIPLE``;
+  actors coordinated with the holder or joined by "samen met", "net als" hold it too;
+- the target is the first instrument named or referred to after the cue in its clause or
+  the next ones, else one named before it in the sentence, else the one in focus.
 """
 
-import re
+from dataclasses import dataclass
 
-from jbzgraph.extract.cues import AnyCue
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
 from jbzgraph.extract.model import Position
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
+from jbzgraph.namespace import JBZ
 from jbzgraph.nlp import Analysis
+from jbzgraph.nlp.cues import clause_of, clauses, compile_cues, find_cues
+from jbzgraph.nlp.tokens import Tok
 
-W = r"(?:[\w-]+\s+)"
-STANCE_PATTERNS = {
-    "support": [
-        r"\b(?:onder)?steun(?:t|en|de|den)\b", r"\bgesteund\b", r"\bte (?:onder)?steunen\b",
-        r"\bsteun\s+(?:uitgesproken|uitspreken|uit te spreken|gegeven|betuigd)\b",
-        r"\bspr(?:eekt|eken|ak|aken)\s+" + W + r"{0,3}steun\s+uit\b",
-        r"\bverwelkom(?:t|en|de|den)\b", r"\bverwelkomd\b", r"\bte verwelkomen\b",
-        r"\binstemming\s+(?:heeft\s+)?(?:verleend|verleent|gegeven|geven)\b", r"\bingestemd\b",
-        r"\bstem(?:t|men|de|den)\b[^.;]{0,60}?\bin met\b", r"\bin te stemmen\b", r"\binstemmen\b",
-        r"\bonderschrij(?:ft|ven|f)\b", r"\bonderschreven\b",
-        r"\bpositief\s+(?:over|tegenover)\b", r"\b(?:is|zijn|staat|staan|stond|stonden|was|waren)\s+" + W + r"{0,2}positief\b",
-        r"\bzich\s+" + W + r"{0,2}(?:kan|kunnen|kon|konden)\s+vinden\s+in\b", r"\bkan zich vinden\b",
-        r"\bkijk(?:t|en)\s+" + W + r"{0,4}uit\s+naar\b", r"\bvoorstander\b", r"\bwaardeer(?:t|de|den)\b",
-    ],
-    "concern": [
-        r"\bkritisch\b", r"\bzorgen\b", r"\bbezorgd\b", r"\bkanttekening(?:en)?\b", r"\bbedenkingen\b",
-        r"\bterughoudend\b", r"\bvraagtekens\b", r"\bwenst geen\b", r"\bvoorbehoud\b",
-    ],
-    "oppose": [
-        r"\bwijs(?:t|en)\s+" + W + r"{0,5}af\b", r"\bwezen\s+" + W + r"{0,5}af\b", r"\bafgewezen\b",
-        r"\bkeur(?:t|en)\s+" + W + r"{0,5}af\b", r"\bafgekeurd\b", r"\bstem(?:t|men|de|den)\s+tegen\b",
-        r"\btegengestemd\b", r"\bverzet(?:ten)?\s+zich\s+tegen\b", r"\bniet opportuun\b",
-    ],
-    "abstain": [r"\bonthoud(?:t|en)\s+zich\b", r"\bonthield(?:en)?\b", r"\bzich\s+" + W + r"{0,7}onthouden\b"],
-    "neutral": [r"\bne(?:emt|men|men)\s+kennis\b", r"\bnam(?:en)?\s+kennis\b", r"\bkennis\s*genomen\b",
-                r"\bkennisgenomen\b", r"\baangehoord\b"],
-}
-STANCE_RES = [(stance, re.compile(p, re.IGNORECASE)) for stance, ps in STANCE_PATTERNS.items() for p in ps]
-# One pass tells whether a sentence has any stance cue at all; most have none.
-ANY_STANCE = AnyCue(p for ps in STANCE_PATTERNS.values() for p in ps)
-NLD_HOLDER_RE = re.compile(
-    r"\b(?:het\s+(?:demissionaire\s+)?kabinet|Nederland|wij|de\s+minister|de\s+staatssecretaris|ik)\b(?!\s*-)",
-    re.IGNORECASE,
-)
-MULTIPLE_RE = re.compile(
-    r"\b(?:een\s+(?:aantal|handvol|groot aantal|klein aantal|meerderheid\s+(?:van\s+de\s+)?|minderheid\s+(?:van\s+de\s+)?)"
-    r"|enkele|meerdere|verschillende|veel|vele|de meeste|diverse|sommige|andere|overige|alle|de)\s*lidstaten\b"
-    r"|^\s*lidstaten\b",
-    re.IGNORECASE,
-)
-NEGATION_RE = re.compile(r"\b(?:niet|geen|nooit)\b", re.IGNORECASE)
-# Announced, not yet taken: "zal steunen", "is voornemens in te stemmen" ("heeft kunnen verwelkomen" is taken).
-INTENT_RE = re.compile(r"\b(?:zal|zullen|voornemens|wil|willen|beoogt|verwacht|inzet\s+is)\b", re.IGNORECASE)
-MEETING_RE = re.compile(r"\b(?:tijdens|in|op)\s+de\s+(?:informele\s+)?(?:JBZ-Raad|Raad)\b|\bin Raadsverband\b", re.IGNORECASE)
-NON_HOLDER_KEYS = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "TWEEDE_KAMER"}
+# Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
+# after them someone other than the one speaking. Grammar, not vocabulary.
+NEGATORS = {"niet", "geen", "nooit", "allerminst"}
+INTENT_WORDS = {"zal", "zullen", "wil", "willen", "voornemens", "beoogt", "beogen", "inzet", "intentie", "zou",
+                "zouden", "verwacht"}
+ALONGSIDE = ({"samen", "met"}, {"net", "als"}, {"evenals"}, {"zoals", "ook"}, {"met"})
+NOT_SUBJECT_PREPOSITIONS = {"met", "van", "aan", "naar", "bij", "tussen", "voor", "uit", "in", "op", "tot",
+                            "tegen", "over", "volgens", "namens", "zonder", "onder", "binnen", "buiten", "tijdens",
+                            "waaronder", "zoals", "inclusief", "behalve", "dan", "richting", "jegens", "vanuit"}
+AGENT = {"door"}
+NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
-NEXT_PREDICATE_LIMIT = 160
-# "met de Commissie", "door Nederland": an actor after a preposition is not the one speaking.
-AFTER_PREPOSITION_RE = re.compile(r"\b(?:met|van|aan|naar|door|bij|tussen|voor|uit|in)\s+(?:de\s+|het\s+)?$")
+NEXT_CLAUSES = 2
+# Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
+EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
+          "wijdverbreide", "overweldigende", "stevige", "sterke"}
+INVERSION_REACH = 4  # words after a fronted verb where its subject stands
+MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
 
 
-def _holders(sentence: str, s_start: int, analysis: Analysis, kb: KnowledgeBase):
-    """(offset, holder IRI) candidates in a sentence."""
-    found = []
-    nld = kb.by_key("member_state", "NLD")
-    for m in NLD_HOLDER_RE.finditer(sentence):
-        found.append((s_start + m.start(), nld.iri))
-    multiple = kb.by_key("unnamed_group", "MULTIPLE")
-    if multiple:
-        found += [(s_start + m.start(), multiple.iri) for m in MULTIPLE_RE.finditer(sentence)]
-    for e in analysis.entities_in(s_start, s_start + len(sentence)):
-        if e.kind not in ("member_state", "organisation"):
+@dataclass(frozen=True)
+class Holder:
+    index: int  # first token of the actor's phrase
+    end: int
+    iri: str
+    after_preposition: str  # the preposition before it, or ""
+
+
+class Actors:
+    """The actor words of the KB, read once per KB."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        nld = kb.by_key("member_state", "NLD")
+        self.nld = nld.iri if nld else ""
+        multiple = kb.by_key("unnamed_group", "MULTIPLE")
+        self.multiple = multiple.iri if multiple else ""
+        self.holder_words = {w.lower(): subject for subject, w in kb.lexicon.get("holderCue", ())}
+        self.quantifiers = sorted((tuple(w.lower().split()) for w in kb.words("quantifier", self.multiple)),
+                                  key=len, reverse=True)
+        self.group_nouns = {w.lower() for w in kb.words("groupNoun", self.multiple)}
+        self.offices = {w.lower() for w in kb.words("officeNoun", str(JBZ.Country))}
+        presidency = kb.by_key("organisation", "PRESIDENCY")
+        self.presidency = presidency.iri if presidency else ""
+        self.presidency_words = {w.lower() for w in kb.words("officeNoun", self.presidency)}
+        self.stances = {c.iri: n for (kind, n), c in kb.concepts.items() if kind == "stance"}
+        self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stances]
+
+
+_ACTORS: dict[int, Actors] = {}
+
+
+def actors(kb: KnowledgeBase) -> Actors:
+    if id(kb) not in _ACTORS:
+        _ACTORS[id(kb)] = Actors(kb)
+    return _ACTORS[id(kb)]
+
+
+def _index_at(tokens: list[Tok], offset: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.start <= offset < t.end or t.start >= offset:
+            return i
+    return len(tokens)
+
+
+def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> list[Holder]:
+    """Every actor of a sentence, in order."""
+    a = actors(kb)
+    found: list[Holder] = []
+    taken: set[int] = set()
+    s_start, s_end = tokens[0].start, tokens[-1].end
+
+    def add(i: int, j: int, iri: str) -> None:
+        if iri and not any(k in taken for k in range(i, j)):
+            taken.update(range(i, j))
+            prev = tokens[i - 1].lower if i > 0 else ""
+            if prev in ("de", "het") and i > 1:
+                prev = tokens[i - 2].lower
+            found.append(Holder(i, j, iri, prev if prev in NOT_SUBJECT_PREPOSITIONS | AGENT else ""))
+
+    for e in analysis.entities_in(s_start, s_end):
+        i, j = _index_at(tokens, e.start), _index_at(tokens, e.end - 1) + 1
+        if e.rule == "gazetteer_adjective":
+            nxt = tokens[j].lower if j < len(tokens) else ""
+            if e.kind == "member_state" and nxt in a.offices:
+                add(i, j + 1, e.iri)  # "de Duitse minister"
+            elif nxt in a.presidency_words:
+                add(i, j + 1, a.presidency)  # "het Deense voorzitterschap"
             continue
-        if kb.entities[e.iri].key in NON_HOLDER_KEYS or e.rule == "gazetteer_adjective":
+        if e.kind in ("member_state", "organisation") and kb.entities[e.iri].key not in NON_HOLDER_KEYS:
+            add(i, j, e.iri)
+    for i, t in enumerate(tokens):
+        if i in taken:
             continue
-        if AFTER_PREPOSITION_RE.search(sentence[max(0, e.start - s_start - 25):e.start - s_start].lower()):
+        word = t.lower if t.lower in a.holder_words else t.lemma
+        if word in a.holder_words:
+            add(i, i + 1, a.holder_words[word])
             continue
-        found.append((e.start, e.iri))
-    found.sort()
+        q = _quantified_group(tokens, i, a)
+        if q:
+            add(i, q, a.multiple)
+    found.sort(key=lambda h: h.index)
+    # "waaronder Italië en Denemarken": an actor coordinated with one after a preposition is
+    # after it too.
+    for n in range(1, len(found)):
+        prev, h = found[n - 1], found[n]
+        if prev.after_preposition and not h.after_preposition and \
+                {t.lower for t in tokens[prev.end:h.index]} <= {"en", ",", "of"}:
+            found[n] = Holder(h.index, h.end, h.iri, prev.after_preposition)
     return found
 
 
-# "Net als Nederland kon de meerderheid ... steunen": Nederland holds the position too.
-ALONGSIDE_RE = re.compile(r"\b(?:[Nn]et\s+als|[Ee]venals|[Zz]oals\s+ook|[Ss]amen\s+met)\s+(?:de\s+|het\s+)?$")
-CLAUSE_START_RE = re.compile(
-    r"(?:^|[,;:(]\s*|\b(?:dat|en|maar|omdat|zodat|terwijl|waarbij|waarin|die|nu|als|indien)\s+)"
-    r"(?:(?:ook|daarnaast|daarom|tevens|eveneens|bovendien|verder|vervolgens|tegelijkertijd|zo|dan|nog|"
-    r"echter|wel|alle|andere|overige|enkele|verschillende|diverse)\s+)*"
-    r"(?:(?:de|het|een|ook)\s+)?$",
-    re.IGNORECASE,
-)
+def _quantified_group(tokens: list[Tok], i: int, a: Actors) -> int:
+    """End index of "een aantal (andere) lidstaten", "26 andere lidstaten" starting at ``i``, or 0."""
+    for q in a.quantifiers:
+        n = len(q)
+        if tuple(t.lower for t in tokens[i:i + n]) == q:
+            break
+    else:
+        n = 1 if tokens[i].pos == "NUM" or tokens[i].text.isdigit() else 0
+        if not n:
+            return 0
+    j = i + n
+    while j < len(tokens) and j - i < n + 2 and tokens[j].lower not in a.group_nouns \
+            and (tokens[j].pos == "ADJ" or tokens[j].lower in ("andere", "overige", "gelijkgezinde", "eu")):
+        j += 1
+    return j + 1 if j < len(tokens) and tokens[j].lower in a.group_nouns else 0
 
 
-def _subject_like(text: str, s_start: int, offset: int) -> bool:
-    """Whether a holder stands where a subject stands: at the start of its sentence or clause,
-    after at most an adverb and a determiner ("Het kabinet", ", maar ook Duitsland").
-    A holder inside a noun phrase ("het Grens- en Kustwachtagentschap Frontex") is not."""
-    return bool(CLAUSE_START_RE.search(text[max(s_start, offset - 60):offset]))
+def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> list[Holder]:
+    """Actors joined to ``chosen`` by "en" or commas ("Nederland en België"), or by "samen met",
+    "net als" anywhere in the clause."""
+    result = []
+    for h in holders:
+        if h is chosen:
+            continue
+        lo, hi = (h.end, chosen.index) if h.index < chosen.index else (chosen.end, h.index)
+        between = {t.lower for t in tokens[lo:hi]}
+        if between and between <= {"en", ",", "ook", "alsook", "als", "zowel"}:
+            result.append(h)
+            continue
+        before = [t.lower for t in tokens[max(0, h.index - 3):h.index]]
+        if any(set(before[-len(m):]) == m or m <= set(before) for m in ALONGSIDE[:4]):
+            result.append(h)
+    return result
+
+
+def _implied(tokens: list[Tok], m, a: Actors) -> Holder | None:
+    """ "Er was brede steun voor …", "kregen veel steun": a noun of stance with a word of
+    extent before it, or in a sentence that opens with "er", and no actor, is the member
+    states' (``MULTIPLE``)."""
+    noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
+    if noun is None or not a.multiple:
+        return None
+    before = {t.lower for t in tokens[max(0, noun - 2):noun]}
+    existential = any(t.lower == "er" for t in tokens[:noun])
+    if before & EXTENT or existential:
+        return Holder(noun, noun + 1, a.multiple, "")
+    return None
+
+
+def _holder_for(holders: list[Holder], tokens: list[Tok], spans, cue_first: int, cue_last: int) -> Holder | None:
+    lo, hi = clause_of(spans, cue_first)
+    free = [h for h in holders if not h.after_preposition]
+    # "steun van het kabinet", "gesteund door Nederland"
+    for h in holders:
+        if h.after_preposition in AGENT and cue_first < h.index and h.index - cue_last <= 3:
+            return h
+        if h.after_preposition == "van" and 0 < h.index - cue_last <= 3:
+            return h
+    before = [h for h in free if lo <= h.index < cue_first]
+    if before:
+        return before[-1]
+    after = [h for h in free if cue_last < h.index <= cue_last + INVERSION_REACH and h.index < hi]
+    if after:
+        return after[0]
+    earlier = [h for h in free if h.index < lo]
+    if earlier:
+        return earlier[-1]
+    return None
 
 
 def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Position]:
     text = document.text
+    a = actors(kb)
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
     for s_start, s_end in analysis.sentences:
+        if s_start not in analysis.tagged:
+            continue
         paragraph = document.paragraph_at(s_start)
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
-        sentence = text[s_start:s_end]
-        if not ANY_STANCE.search(sentence):
+        tokens = analysis.tagged[s_start]
+        spans = clauses(tokens)
+        matches = [m for lo, hi in spans for m in find_cues(tokens, a.cues, lo, hi)]
+        if not matches:
             continue
-        holders = _holders(sentence, s_start, analysis, kb)
-        if not holders:
-            continue
-        for stance, rx in STANCE_RES:
-            for m in rx.finditer(sentence):
-                cue_start, cue_end = s_start + m.start(), s_start + m.end()
-                before = [h for h in holders if h[0] < cue_start]
-                after = [h for h in holders if cue_end <= h[0] < cue_end + 20]
-                alongside = [h for h in before if ALONGSIDE_RE.search(text[max(s_start, h[0] - 20):h[0]])]
-                main = [h for h in before if h not in alongside]
-                subjects = [h for h in main if _subject_like(text, s_start, h[0])]
-                holder = (subjects[-1] if subjects else after[0] if after else main[-1] if main else
-                          alongside[-1] if alongside else None)
-                if holder is None:
+        holders = find_holders(tokens, analysis, kb)
+        for m in matches:
+            stance = a.stances[m.cue.concept]
+            lo, hi = clause_of(spans, m.first)
+            words = {t.lower for t in tokens[lo:hi]}
+            negated = bool(words & NEGATORS)
+            if negated and stance != "support":
+                continue
+            final = "oppose" if negated else stance
+            holder = _holder_for(holders, tokens, spans, m.first, m.last) or _implied(tokens, m, a)
+            if holder is None:
+                continue
+            target, how = _target(tokens, spans, m, context, s_start)
+            if target is None:
+                continue
+            intended = bool(words & INTENT_WORDS)
+            rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
+            for who, extra in [(holder, "")] + [(h, "+alongside") for h in _coordinated(holders, holder, tokens)]:
+                key = (who.iri, target.ref, final)
+                if key in seen:
                     continue
-                between = text[min(holder[0], cue_start):cue_start]
-                tail = text[cue_end:min(s_end, cue_end + 40)]
-                final = stance
-                negated = bool(NEGATION_RE.search(between[-40:])) or bool(re.match(r"^\s+(?:\w+\s+){0,3}niet\b", tail))
-                if negated:
-                    if stance == "support":
-                        final = "oppose"
-                    elif stance in ("concern", "oppose"):
-                        continue
-                target, how = context.target_after(cue_end, min(s_end, cue_end + NEXT_PREDICATE_LIMIT))
-                if target is None:
-                    in_sentence = context.in_span(s_start, cue_start)
-                    if in_sentence:
-                        target, how = context.instrument(in_sentence[-1].iri), "target_mention_before_predicate"
-                if target is None:
-                    target, how = context.default(s_start), "target_section_instrument"
-                if target is None:
-                    continue
-                for who in [holder] + [h for h in alongside if h != holder]:
-                    key = (who[1], target.ref, final)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    result.append(Position(
-                        holder_iri=who[1],
-                        target=target,
-                        stance=final,
-                        intended=bool(INTENT_RE.search(between)),
-                        at_meeting=bool(MEETING_RE.search(sentence)),
-                        evidence=sentence_of(analysis, text, s_start),
-                        rule=f"stance_{stance}{'_negated' if negated else ''}+{how}"
-                             + ("+alongside" if who is not holder else ""),
-                        confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
-                    ))
+                seen.add(key)
+                result.append(Position(
+                    holder_iri=who.iri,
+                    target=target,
+                    stance=final,
+                    intended=intended,
+                    at_meeting=bool({t.lower for t in tokens} & MEETING_WORDS),
+                    evidence=sentence_of(analysis, text, s_start),
+                    rule=rule_base + extra,
+                    confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
+                ))
     return result
+
+
+def _target(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
+    """The instrument a stance cue is about, and how it was found."""
+    lo, hi = clause_of(spans, m.first)
+    back = context.referred_back(tokens[m.last + 1:m.last + 3], tokens[m.first].start)
+    if back is not None:
+        return back, "target_reference_back"
+    k = spans.index((lo, hi)) if (lo, hi) in spans else 0
+    reach = spans[min(len(spans) - 1, k + NEXT_CLAUSES)][1]
+    start = tokens[m.last].end
+    end = tokens[reach - 1].end if reach > 0 else start
+    found, how = context.first_after(start, end)
+    if found is not None:
+        return found, how
+    named = context.in_span(s_start, tokens[m.first].start)
+    if named:
+        return context.instrument(named[-1].iri), "target_mention_before_predicate"
+    short = context.short_at(s_start, tokens[m.first].start)
+    if short is not None:
+        found, how = context.resolve_short(short)
+        if found is not None:
+            return found, how + "+before_predicate"
+    default = context.default(s_start)
+    return (default, "target_section_instrument") if default is not None else (None, "")

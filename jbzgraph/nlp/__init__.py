@@ -20,7 +20,10 @@ from jbzgraph.nlp import sentences as _sentences  # noqa: F401  (registers jbz_s
 from jbzgraph.nlp.dates import DateMention, find_dates, latest_explicit_date, parse_date
 from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
 from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
+from jbzgraph.nlp.phrases import AUTHOR_KEYS, PolicyPhrase, find_phrases, policy_lexicon
 from jbzgraph.nlp.references import RefMention, find_references
+from jbzgraph.nlp.tokens import Tok, plain_tokens, tag_spans
+from jbzgraph.nlp.triggers import needs_tags
 
 # How long after the latest date it names an undated letter may have been written.
 UNDATED_SLACK_DAYS = 90
@@ -40,7 +43,13 @@ class Analysis:
     reference_date: date | None
     letter_date: date | None
     persons: list[EntityMention] = field(default_factory=list)
+    tagged: dict[int, list[Tok]] = field(default_factory=dict)  # sentence start -> tagged tokens
+    phrases: list[PolicyPhrase] = field(default_factory=list)
     _starts: list[int] | None = field(default=None, init=False, repr=False)
+
+    def tokens(self, start: int, end: int) -> list[Tok]:
+        """The words of the sentence ``[start, end)``: tagged where the tagger ran on it."""
+        return self.tagged.get(start) or plain_tokens(self.doc, start, end)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
@@ -93,8 +102,11 @@ def _link_persons(found: list[PersonMention], kb: KnowledgeBase) -> list[EntityM
     ]
 
 
-def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None) -> Analysis:
-    """Run the pipeline over one document and collect its mentions as plain records."""
+def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None,
+            tagger: Language | None = None) -> Analysis:
+    """Run the pipeline over one document and collect its mentions as plain records; the
+    tagger (default: :func:`jbzgraph.nlp.tokens.tagger`) runs on the sentences whose words
+    could be a stance or stage cue."""
     kb = kb or load_kb()
     nlp = nlp or default_nlp()
     text = document.text
@@ -102,13 +114,23 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     own_date = letter_date(document)
     ref_date = own_date or latest_explicit_date(text)
     own_ref = {document.header["kamerstuk"]} if document.header.get("kamerstuk") else set()
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    entities = entity_mentions(doc)
+    tagged = tag_spans(text, [(a, b) for a, b in sentences if needs_tags(text[a:b], kb)], tagger)
+    lexicon = policy_lexicon(kb)
+    blocked = [(e.start, e.end) for e in entities if e.kind not in ("instrument",)]
+    authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
+    phrases = [p for a, b in sentences
+               for p in find_phrases(tagged.get(a) or plain_tokens(doc, a, b), lexicon, blocked, authors)]
     return Analysis(
         doc=doc,
-        sentences=[(s.start_char, s.end_char) for s in doc.sents],
-        entities=entity_mentions(doc),
+        sentences=sentences,
+        entities=entities,
         dates=find_dates(text, ref_date, 0 if own_date else UNDATED_SLACK_DAYS),
         references=find_references(text, exclude=own_ref),
         reference_date=ref_date,
         letter_date=own_date,
         persons=_link_persons(find_persons(text), kb),
+        tagged=tagged,
+        phrases=phrases,
     )

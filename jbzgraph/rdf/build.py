@@ -152,7 +152,8 @@ class _Writer:
 
     def statements(self) -> None:
         for m in self.x.mentions:
-            target = self.person(m.iri, m.name) if m.kind == "person" else n(m.iri)
+            target = (self.person(m.iri, m.name) if m.kind == "person" else
+                      self.instrument(m.instrument) if m.instrument is not None else n(m.iri))
             node = self.statement(JBZ.Mention, "mention", (target.value,), m.evidence, m.rule, m.confidence)
             self.add(node, JBZ.refersTo, target)
             self.add(node, JBZ.kind, lit(m.kind))

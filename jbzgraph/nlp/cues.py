@@ -1,0 +1,147 @@
+"""Cue expressions of the lexicon matched over the words of a clause, by lemma.
+
+A cue is a sequence of lemmas from the ontology's lexicon (``jbz:cue`` on a stance or stage
+concept: "steunen", "instemmen", "algemene oriëntatie", "in werking treden"), each word
+optionally restricted to a part of speech ("zorg:NOUN"). Its words must all occur in one
+clause, in any order and within a few words of each other, so that word order and voice
+do not matter ("stelde het mandaat vast", "werd vastgesteld", "treedt op 1 juli in
+werking"). A separable verb counts in either form: "stemde … in" is "instemmen".
+"""
+
+from dataclasses import dataclass
+
+from jbzgraph.kb import KnowledgeBase
+from jbzgraph.nlp.tokens import Tok
+from jbzgraph.nlp.triggers import PARTICLES, STRONG_PASTS
+
+CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
+SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waarin", "waarmee", "waardoor",
+                 "waarop", "waarvan", "indien", "hoewel", "nadat", "voordat", "zodra", "mits", "tenzij", "maar"}
+MAX_SPREAD = 8  # words between the first and the last word of one cue
+
+
+@dataclass(frozen=True)
+class Cue:
+    concept: str  # IRI of the stance or stage concept
+    words: tuple[tuple[str, str], ...]  # (lemma, required POS or "")
+    text: str
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: Cue
+    first: int  # token indices in the sentence
+    last: int
+
+
+def compile_cues(kb: KnowledgeBase, prop: str = "cue") -> list[Cue]:
+    """The cues under ``prop``, longest first (a longer cue is the more specific reading)."""
+    cues = []
+    for concept, text in kb.lexicon.get(prop, ()):
+        words = []
+        for w in text.lower().split():
+            lemma, _, pos = w.partition(":")
+            words.append((lemma, pos.upper()))
+        cues.append(Cue(concept, tuple(words), text))
+    return sorted(cues, key=lambda c: (-len(c.words), -len(c.text), c.text))
+
+
+def clauses(tokens: list[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of the clauses of a sentence: split at commas, semicolons, brackets and
+    before subordinating conjunctions."""
+    found, start = [], 0
+    for i, t in enumerate(tokens):
+        if t.text in CLAUSE_BREAKS:
+            if i > start:
+                found.append((start, i))
+            start = i + 1
+        elif i > start and (t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS)) and t.lower != "als":
+            found.append((start, i))
+            start = i
+    if start < len(tokens):
+        found.append((start, len(tokens)))
+    return found
+
+
+def clause_of(spans: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    return next((s for s in spans if s[0] <= i < s[1]), (i, i + 1))
+
+
+_STRONG_FORMS = sorted(((past, verb) for verb, pasts in STRONG_PASTS.items() for past in pasts),
+                       key=lambda x: -len(x[0]))
+
+
+def guess_lemmas(word: str) -> set[str]:
+    """Infinitives a verb form may belong to, by Dutch spelling rules, for when the tagger's
+    lemma is off: "onderschreven" → onderschrijven, "steunde" → steunen, "gesteund" → steunen."""
+    w = word.lower()
+    found: set[str] = set()
+    for prefix in ("", *sorted(PARTICLES, key=len, reverse=True)):
+        if not w.startswith(prefix):
+            continue
+        rest = w[len(prefix):]
+        for past, verb in _STRONG_FORMS:
+            for form in (past, "ge" + past):
+                if rest.startswith(form) and len(rest) - len(form) <= 2:
+                    found.add(prefix + verb)
+        core = rest[2:] if rest.startswith("ge") and len(rest) > 5 else rest
+        for ending in ("den", "ten", "de", "te", "d", "t"):
+            if core.endswith(ending) and len(core) - len(ending) >= 3:
+                stem = core[: -len(ending)]
+                found |= {prefix + v for v in _infinitives(stem)}
+                break
+    return found
+
+
+def _infinitives(stem: str) -> set[str]:
+    """Infinitives whose stem is ``stem``: steun → steunen, stem → stemmen, neem → nemen."""
+    out = {stem + "en", stem + "n"}
+    if len(stem) >= 2 and stem[-1] not in "aeiou" and stem[-2] in "aeiou" and (len(stem) < 3 or stem[-3] not in "aeiou"):
+        out.add(stem + stem[-1] + "en")  # stem -> stemmen
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        out.add(stem[:-2] + stem[-1] + "en")  # neem -> nemen
+    for voiceless, voiced in (("f", "v"), ("s", "z")):
+        if stem.endswith(voiceless):
+            out |= {o[: -len(stem)] + stem[:-1] + voiced + "en" for o in list(out) if o.startswith(stem)}
+    return out
+
+
+def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[set[str]]:
+    """For each token of the clause ``[a, b)`` the lemmas it may stand for: its lemma, its
+    form, the infinitives its spelling allows, and a verb joined with a particle later in the
+    clause ("stemde … in": instemmen)."""
+    forms = [{t.lemma.replace("_", ""), t.lower} | (guess_lemmas(t.lower) if t.pos in ("", "VERB", "AUX") else set())
+             for t in tokens[a:b]]
+    particles = [(j, t.lower) for j, t in enumerate(tokens[a:b]) if t.lower in PARTICLES
+                 and t.pos in ("", "ADP", "ADV", "ADJ")]
+    for j, t in enumerate(tokens[a:b]):
+        if t.pos in ("", "VERB", "AUX"):
+            verbs = {t.lemma} | guess_lemmas(t.lower)
+            for k, p in particles:
+                if k > j:
+                    forms[j] |= {p + v for v in verbs}
+    return forms
+
+
+def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = None) -> list[CueMatch]:
+    """Matches of ``cues`` in the clause ``tokens[a:b]``; a token is used by one cue at most,
+    the longest first."""
+    b = len(tokens) if b is None else b
+    forms = lemma_forms(tokens, a, b)
+    used: set[int] = set()
+    found: list[CueMatch] = []
+    for cue in cues:
+        places = []
+        for lemma, pos in cue.words:
+            hits = [j for j, f in enumerate(forms) if lemma in f and j not in used
+                    and (not pos or not tokens[a + j].pos or tokens[a + j].pos == pos)]
+            if not hits:
+                break
+            places.append(hits)
+        else:
+            anchor = places[0][0]
+            chosen = [min(h, key=lambda j: abs(j - anchor)) for h in places]
+            if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen):
+                used.update(chosen)
+                found.append(CueMatch(cue, a + min(chosen), a + max(chosen)))
+    return sorted(found, key=lambda m: m.first)

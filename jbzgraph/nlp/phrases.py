@@ -1,0 +1,318 @@
+"""Policy objects, open vocabulary: noun phrases headed by a policy noun.
+
+A phrase is found by its head — a noun of the lexicon (``jbz:headNoun`` on the instrument
+classes), alone or as the last part of a compound ("Terugkeerverordening",
+"Frontex-verordening", "intentieverklaring") — and grows left over its modifiers
+(adjectives, names, "asiel- en") and right over a complement that a complement word opens
+("inzake …", "tot wijziging van …", "ter bestrijding van …") and over the identifiers that
+follow ("(EU) 2024/1351", "(EES)"). The phrase *names* an instrument when something in it
+is more than a determiner and a describing adjective; "het voorstel" and "de nieuwe
+verordening" do not name one and are left to the reference resolution of the extractors.
+
+Each phrase gets a key that ignores determiners, describing adjectives, "voorstel voor
+een", the EU-ness of a name, case, and the order of the parts of a compound, so that
+"voorstel voor een terugkeerverordening", "de Terugkeerverordening" and "verordening
+inzake terugkeer" meet.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from jbzgraph.kb import KnowledgeBase
+from jbzgraph.namespace import JBZ
+from jbzgraph.nlp.tokens import Tok
+
+# Closed-class Dutch words: determiners and pronouns that open a noun phrase, and words that
+# end one (finite auxiliaries, subordinators, relative pronouns). Grammar, not vocabulary.
+DETERMINERS = {"de", "het", "een", "dit", "deze", "dat", "die", "zijn", "haar", "hun", "onze", "ons", "uw",
+               "elk", "elke", "ieder", "iedere", "welk", "welke"}
+PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
+                 "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon", "konden", "moet", "moeten",
+                 "wil", "willen", "mag", "mogen", "dat", "die", "waarin", "waarmee", "waarbij", "waarvan",
+                 "waarop", "welke", "om", "te", "zodat", "omdat", "terwijl", "indien", "als", "wanneer", "nu",
+                 "maar", "of", "dan", "niet", "ook", "wel", "reeds", "al", "nog", "daarbij", "hierbij", "echter",
+                 "er", "hier", "daar", "nu", "thans", "inmiddels", "verder", "eveneens", "tevens"}
+# Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
+# any other ends it ("… met de VS in werking").
+CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tussen", "tegen", "en", "aangaande",
+            "omtrent", "der", "des"}
+# Complements after which an agreement, mandate or proposal stands for what it is about:
+# "het akkoord over de terugkeerverordening", "de kaderovereenkomst aangaande het EBSP".
+ABOUT_COMPLEMENTS = {"over", "inzake", "betreffende", "aangaande", "omtrent", "voor", "ten", "met"}
+STANDS_FOR = {"Agreement", "NegotiatingMandate", "Proposal"}
+DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
+# Institutions that write proposals and acts: "het voorstel van de Commissie" names its
+# author, not the proposal, and so does "Commissievoorstel".
+AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
+ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
+COORDINATOR = "en"
+MAX_LEFT = 4
+MAX_COMPLEMENT = 12
+COMPOUND_MIN_PREFIX = 3
+# Words that say a name is European, not which instrument it is ("EU-visumstrategie" is the
+# visumstrategie); left out of keys, kept in labels.
+EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
+IDENTIFIER_RE = re.compile(r"^(?:\(EU\)|\(EG\)|\(EEG\)|nr\.?|\d{2,4}/\d{1,4}(?:/\w+)?|\d{4}(?:[-–]\d{4})?)$")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
+PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "binnen", "sinds", "vanaf", "per",
+                "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
+FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "en", "der", "des",
+                                "op", "aan", "met", "te", "tegen", "tussen", "in", "aangaande", "omtrent",
+                                "wijziging", "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s"}
+
+
+@dataclass(frozen=True)
+class PolicyPhrase:
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    label: str
+    key: str
+    type_name: str  # local name of the jbz: class the head implies
+    named: bool  # more than a determiner, describing adjectives and a bare head
+    inner: bool = False  # "voorstel voor een X", "akkoord over X": the phrase stands for X
+    weak: bool = False  # headed by a weak head noun ("het systeem", "de brief")
+    opener: str = ""  # the word before the phrase, lower-cased ("deze", "in", "het")
+    before: str = ""  # the word before that ("in" of "in dat kader")
+    acronym: str = ""
+    identifiers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class PolicyLexicon:
+    heads: dict[str, str]  # head noun -> class local name
+    weak: set[str]  # heads that name only when capitalised or with a complement or identifier
+    authors: set[str]  # first parts of compounds that name an author ("Commissievoorstel")
+    complements: list[tuple[str, ...]]  # complement words, longest first, as word tuples
+    describing: set[str]
+    not_instruments: set[str]
+    multiword_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _suffixes: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._suffixes = sorted((h for h in self.heads if " " not in h), key=len, reverse=True)
+
+    def head_of(self, word: str) -> tuple[str, str] | None:
+        """(head noun, class) when ``word`` is a head noun or a compound ending in one."""
+        w = word.lower()
+        if w in self.not_instruments:
+            return None
+        for h in self._suffixes:
+            if w.endswith(h):
+                prefix = w[: len(w) - len(h)]
+                if not prefix or prefix.endswith("-") or len(prefix) >= COMPOUND_MIN_PREFIX:
+                    return h, self.heads[h]
+        return None
+
+
+_LEXICONS: dict[int, PolicyLexicon] = {}
+
+
+def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
+    """The policy-phrase words of ``kb``, made once per KB (KBs live as long as the process)."""
+    if id(kb) not in _LEXICONS:
+        _LEXICONS[id(kb)] = _make_policy_lexicon(kb)
+    return _LEXICONS[id(kb)]
+
+
+def _make_policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
+    heads: dict[str, str] = {}
+    multi: dict[tuple[str, ...], str] = {}
+    weak: set[str] = set()
+    for prop in ("headNoun", "weakHeadNoun"):
+        for cls, word in kb.lexicon.get(prop, ()):
+            name = cls.split("#")[-1]
+            w = word.lower()
+            if " " in w:
+                multi[tuple(w.split())] = name
+            heads.setdefault(w, name)
+            if prop == "weakHeadNoun":
+                weak.add(w)
+    authors = {label.lower() for e in kb.of_kind("organisation") if e.key in AUTHOR_KEYS
+               for label, _, _ in e.labels if " " not in label}
+    base = str(JBZ.LegalInstrument)
+    complements = sorted((tuple(w.lower().split()) for w in kb.words("complementWord", base)), key=len, reverse=True)
+    return PolicyLexicon(heads, weak, authors | {a + "s" for a in authors}, complements,
+                         {w.lower() for w in kb.words("nonNamingModifier", base)},
+                         {w.lower() for w in kb.words("notAnInstrument", base)}, multi)
+
+
+def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
+    """A word that can stand left of a head inside its phrase: an adjective, a name, a number,
+    a truncated compound ("asiel-"); without tags, judged by its form."""
+    w = tok.lower
+    if w in DETERMINERS or w in PHRASE_ENDERS or w in FUNCTION_WORDS or not any(c.isalpha() for c in w):
+        return False
+    if tok.pos:
+        return (tok.pos in ("ADJ", "PROPN", "NUM") or tok.text.endswith("-")
+                or (tok.pos == "VERB" and _describing(tok, lex)))
+    return tok.text.endswith("-") or w.endswith("e") or tok.text[:1].isupper()
+
+
+def _stem(word: str) -> str:
+    """A describing adjective's lemma from its form: "nieuwe" → "nieuw", "herziene" → "herzien"."""
+    w = word.lower()
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+
+
+def _describing(tok: Tok, lex: PolicyLexicon) -> bool:
+    return tok.lemma in lex.describing or tok.lower in lex.describing or _stem(tok.lower) in lex.describing
+
+
+def _complement_at(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
+    """Length of the complement word starting at ``tokens[i]`` (0 if none)."""
+    for words in lex.complements:
+        n = len(words)
+        if tuple(t.lower for t in tokens[i:i + n]) == words:
+            return n
+    return 0
+
+
+def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
+    """Index after the noun phrase that a complement word's object starting at ``i`` spans."""
+    j = i
+    while j < len(tokens) and j - i < MAX_COMPLEMENT:
+        t = tokens[j]
+        w = t.lower
+        if not any(c.isalnum() for c in t.text):
+            if t.text in ("(", ")") and j + 1 < len(tokens) and IDENTIFIER_RE.match(tokens[j + 1].text + ")"):
+                j += 1
+                continue
+            if t.text == "-" or t.text == "/":
+                j += 1
+                continue
+            break
+        if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and w not in ("zich",)):
+            break
+        if t.pos in ("VERB", "AUX"):
+            break
+        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and w not in CHAINING:
+            break
+        if w == COORDINATOR:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            prev = tokens[j - 1] if j > i else None
+            # "asiel en migratie" continues; "… en de herziening van …" starts a new phrase.
+            if nxt is None or nxt.lower in DETERMINERS or (prev is not None and not prev.text.endswith("-")
+                                                             and lex.head_of(nxt.text)):
+                break
+        j += 1
+    while j > i and tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}:
+        j -= 1
+    return j
+
+
+def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int, int]] = (),
+                 authors: list[tuple[int, int]] = ()) -> list[PolicyPhrase]:
+    """The policy phrases of one sentence's tokens; heads inside ``blocked`` character spans
+    (mentions of organisations, countries) are none, and a complement that is only an
+    ``authors`` span ("van de Commissie") is left out."""
+    found: list[PolicyPhrase] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        hit = lex.head_of(tok.text) if tok.text[:1].isalpha() else None
+        if hit is None or tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") or any(a <= tok.start < b for a, b in blocked):
+            i += 1
+            continue
+        head, type_name = hit
+        # Left: modifiers back to the determiner.
+        left = i
+        while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex):
+            left -= 1
+            if tokens[left].lower == COORDINATOR:
+                break
+        # "asiel- en migratiepact": a truncated compound and "en" belong to the head.
+        if left >= 2 and tokens[left - 1].lower == COORDINATOR and tokens[left - 2].text.endswith("-"):
+            left -= 2
+            while left > 0 and i - left < MAX_LEFT + 2 and _is_modifier(tokens[left - 1], lex):
+                left -= 1
+        mods = [t for t in tokens[left:i] if not _describing(t, lex)]
+        right = i + 1
+        identifiers: list[tuple[str, str]] = []
+        acronym = ""
+        # Identifiers and a name right after the head: "(EU) 2024/1351", "2026-2027", "(EES)".
+        while right < len(tokens) and IDENTIFIER_RE.match(tokens[right].text):
+            right += 1
+        if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
+                and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
+            acronym = tokens[right + 1].text
+        comp_words = _complement_at(tokens, right, lex)
+        comp_end = right
+        if comp_words:
+            comp_end = _complement_end(tokens, right + comp_words, lex)
+            if comp_end <= right + comp_words:
+                comp_end = right
+        if comp_end > right and _only_author(tokens[right:comp_end], authors):
+            comp_end = right
+        span_end = comp_end if comp_end > right else right
+        complement = tokens[right:comp_end] if comp_end > right else []
+        prefix = tok.lower[: len(tok.lower) - len(head)].rstrip("-")
+        compound = bool(prefix) and prefix not in lex.authors
+        opener = tokens[left - 1].lower if left > 0 else ""
+        # "dit Uitvoeringsbesluit", "deze verordening" refer back, however they are written.
+        demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
+        capitalised = any(t.text[:1].isupper() for t in mods) or (compound and tok.text[:1].isupper())
+        naming_adjectives = [t for t in mods if t.lower not in EU_WORDS and not t.text[:1].isupper()]
+        if head in lex.weak:
+            named = not demonstrative and bool(capitalised or complement or identifiers or acronym
+                                               or naming_adjectives)
+        else:
+            named = not demonstrative and bool(mods or complement or compound or identifiers or acronym)
+        words = [t.text for t in mods] + [tok.text] + [t.text for t in tokens[i + 1:span_end]]
+        label = _join(words)
+        inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
+                 and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis"))
+                 and not (type_name == "NegotiatingMandate" and complement[0].lower == "met"))
+        if label.lower() in lex.not_instruments or " ".join(t.lower for t in tokens[left:i + 1]) in lex.not_instruments:
+            i = span_end
+            continue
+        found.append(PolicyPhrase(
+            start=tokens[left].start, end=tokens[span_end - 1].end, head_start=tok.start, head_end=tok.end,
+            label=label, key=phrase_key(words, lex), type_name=type_name, named=named, inner=inner,
+            acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
+            before=tokens[left - 2].lower if left > 1 else ""))
+        # The phrase a proposal or an agreement stands for is found as a phrase of its own.
+        i = right if inner else max(span_end, i + 1)
+    return found
+
+
+def _only_author(complement: list[Tok], authors: list[tuple[int, int]]) -> bool:
+    """Whether a complement is "van" + an authoring institution and nothing else."""
+    if not complement or complement[0].lower != "van":
+        return False
+    rest = [t for t in complement[1:] if t.lower not in DETERMINERS]
+    return bool(rest) and any(a <= rest[0].start and rest[-1].end <= b for a, b in authors)
+
+
+def _join(words: list[str]) -> str:
+    text = " ".join(words)
+    return re.sub(r"\s+([)\],.])|([(\[])\s+", lambda m: m.group(1) or m.group(2), text).strip()
+
+
+def phrase_key(words: list[str], lex: PolicyLexicon) -> str:
+    """The normalised name of a phrase: its head class word first, then its other content
+    words, compounds split at their head and sorted, so that word order and case do not
+    matter."""
+    parts: list[str] = []
+    head_word = ""
+    for w in words:
+        for piece in re.split(r"[-\s]+", w.lower()):
+            piece = piece.strip("().,;:'\"")
+            if not piece or piece in FUNCTION_WORDS or piece in EU_WORDS or piece in lex.describing \
+                    or _stem(piece) in lex.describing:
+                continue
+            hit = lex.head_of(piece)
+            if hit and not head_word:
+                head, _ = hit
+                head_word = head
+                rest = piece[: len(piece) - len(head)]
+                if rest:
+                    parts.append(rest.rstrip("s") if rest.endswith("s") and len(rest) > 4 else rest)
+                continue
+            parts.append(piece)
+    if head_word in ("voorstel", "wetsvoorstel") and parts:
+        inner = [p for p in parts if lex.head_of(p)]
+        if inner:
+            return phrase_key([" ".join(p for p in parts)], lex)
+    return "-".join([head_word or "x", *sorted(dict.fromkeys(parts))])

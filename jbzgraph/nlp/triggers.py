@@ -1,0 +1,108 @@
+"""Which sentences the tagger must read: those with a word that may be a stance or stage cue.
+
+The cues of the lexicon are lemmas ("steunen", "vaststellen"); a sentence says them in
+any form ("steunde", "stelde … vast", "nam … aan"). The test is a search for the stems of
+the cue words, of the verb part of separable verbs, and of the past-tense stems of the
+strong verbs among them, over the lower-cased sentence: loose on purpose, since it only
+decides where the tagger runs, and the rules then match lemmas.
+"""
+
+import re
+
+from jbzgraph.kb import KnowledgeBase
+
+# Dutch grammar: separable verb particles, and the past stems of the strong verbs that cue
+# words are built on (nemen: nam, genomen; spreken: sprak; ...).
+PARTICLES = ("aan", "af", "in", "uit", "op", "toe", "vast", "voor", "goed", "mee", "door", "na", "terug",
+             "tegen", "over", "bij", "kennis")
+STRONG_PASTS = {"nemen": ("nam", "nom"), "spreken": ("sprak", "sprok"), "wijzen": ("wees", "wez"),
+                "treden": ("trad",), "geven": ("gaf", "gav"), "vinden": ("vond",), "zien": ("zag",),
+                "komen": ("kwam",), "brengen": ("bracht",), "houden": ("hield",), "sluiten": ("sloot", "slot"),
+                "stellen": ("stelde",), "dienen": ("diende",), "doen": ("deed", "gedaan"), "gaan": ("ging", "gegaan"),
+                "hechten": ("hecht",), "krijgen": ("kreeg", "gekregen"), "verzetten": ("verzet",),
+                "onderschrijven": ("onderschreef", "onderschrev"), "treffen": ("trof",)}
+MIN_STEM = 4
+VOWELS = set("aeiouy")
+# Action cues matter only beside a nominal cue, so they do not select a sentence themselves.
+CUE_PROPERTIES = ("cue", "nominalCue")
+NOT_TELLING = {"zich", "van", "met", "een", "het", "niet"}
+
+_PATTERNS: dict[int, tuple] = {}
+
+
+def _stem(word: str) -> str:
+    """The part of a lemma every finite form shares: "steunen" → "steun", "stemmen" → "stem"."""
+    w = word.split(":")[0]
+    if w.endswith("en") and len(w) > MIN_STEM + 1:
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2]:
+            w = w[:-1]
+    return w
+
+
+def _verb_stems(verb: str) -> set[str]:
+    """What the forms of a verb start with: "stellen" → stel; "nemen" → nem, neem (and its
+    strong pasts nam, nom); "wijzen" → wijz, wijs."""
+    stem = _stem(verb)
+    found = {stem, *STRONG_PASTS.get(verb, ())}
+    if len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in VOWELS and stem[-3] not in VOWELS:
+        found.add(stem[:-1] + stem[-2] + stem[-1])  # open syllable: nemen -> neem
+    for voiced, voiceless in (("z", "s"), ("v", "f")):
+        if stem.endswith(voiced):
+            found |= {f[:-1] + voiceless for f in list(found) if f.endswith(voiced)}
+    return {f for f in found if len(f) >= 3}
+
+
+def _telling_word(cue: str) -> str:
+    """The word of a cue a sentence must contain: a noun or adjective if it has one
+    ("kennis nemen": kennis), else its longest word."""
+    words = cue.lower().split(":")[0].split()
+    others = [w for w in words if not w.endswith("en") and len(w) > 3 and w not in NOT_TELLING]
+    return max(others or words, key=len)
+
+
+def _patterns(kb: KnowledgeBase) -> tuple[set[str], dict[str, set[str]], set[str]]:
+    """Stems of the verbs (their forms start with one, after "ge" or "te"), stems of the
+    particle verbs by particle (the particle is a word of its own, or joined: "vastgesteld"),
+    and the other cue words, searched anywhere in a word ("onderhandelingsmandaat")."""
+    verbs: set[str] = set()
+    split: dict[str, set[str]] = {}
+    others: set[str] = set()
+    for prop in CUE_PROPERTIES:
+        for cue in kb.words(prop):
+            word = _telling_word(cue)
+            if not word.endswith("en"):
+                others.add(word)
+                # An adjective with a double vowel loses it when inflected: formeel -> formele.
+                undoubled = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", word)
+                if undoubled != word:
+                    others.add(undoubled)
+                continue
+            particle = next((p for p in PARTICLES if word.startswith(p) and len(word) - len(p) > MIN_STEM), "")
+            if particle:
+                split.setdefault(particle, set()).update(_verb_stems(word[len(particle):]))
+            else:
+                verbs.update(_verb_stems(word))
+    return verbs, split, others
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+def needs_tags(sentence: str, kb: KnowledgeBase) -> bool:
+    """Whether ``sentence`` holds a word that may be a cue of the lexicon."""
+    found = _PATTERNS.get(id(kb))
+    if found is None:
+        verbs, split, others = _patterns(kb)
+        joined = [p + r"(?:ge|\s?te\s?)?(?:" + _alternation(stems) + ")" for p, stems in split.items()]
+        plain = re.compile(r"(?<![a-zà-ÿ])(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
+                           + "|" + _alternation(others))
+        detached = [(re.compile(r"(?<![a-zà-ÿ])(?:" + _alternation(stems) + ")"),
+                     re.compile(r"(?<![a-zà-ÿ])" + p + r"(?![a-zà-ÿ])")) for p, stems in split.items()]
+        found = _PATTERNS[id(kb)] = (plain, detached)
+    plain, detached = found
+    lower = sentence.lower()
+    if plain.search(lower):
+        return True
+    return any(verb.search(lower) and particle.search(lower) for verb, particle in detached)

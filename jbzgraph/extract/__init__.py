@@ -23,10 +23,11 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     result = Extraction(letter=info, warnings=warnings)
     result.signatories = signed
     context = InstrumentContext(document, analysis, kb)
-    result.mentions = mentions(text, analysis, signed, context)
     result.citations = citations(text, analysis)
     result.positions = positions(document, analysis, kb, context)
     result.events = events(document, analysis, kb, context, info.meeting)
+    targets = {p.target.key for p in result.positions} | {e.target.key for e in result.events}
+    result.mentions = mentions(text, analysis, signed, context, targets)
     result.memberships = groups(document, analysis, kb)
     result.questions, result.answers = questions_and_answers(document, context)
     result.commitments = commitments(document, analysis, context)

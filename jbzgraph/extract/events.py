@@ -69,31 +69,36 @@ def stage_cues(kb: KnowledgeBase) -> StageCues:
 
 
 def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str, str],
-           lex: StageCues) -> tuple[str, int] | None:
-    """The sentence's stage and the offset of its cue, or None."""
+           lex: StageCues) -> tuple[str, int, tuple[int, int]] | None:
+    """The sentence's stage, the offset of its cue and the character span of the cue's words
+    (a mandate or agreement named by the cue is the stage, not its target), or None."""
     found: dict[str, int] = {}
+    spans: dict[str, tuple[int, int]] = {}
     nominal = find_cues(tokens, lex.nominal)
     if nominal:
         actions = [m for m in find_cues(tokens, lex.actions)
                    if not any(n.first <= m.first <= n.last for n in nominal)]
         if actions:
             for m in nominal:
-                found.setdefault(lex.stage_of[m.cue.concept], tokens[m.first].start)
-    spans = clauses(tokens)
-    for lo, hi in spans:
+                stage = lex.stage_of[m.cue.concept]
+                found.setdefault(stage, tokens[m.first].start)
+                spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
+    for lo, hi in clauses(tokens):
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
         for m in find_cues(tokens, lex.cues, lo, hi):
             if not negated:
-                found.setdefault(lex.stage_of[m.cue.concept], tokens[m.first].start)
+                stage = lex.stage_of[m.cue.concept]
+                found.setdefault(stage, tokens[m.first].start)
+                spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
     if not found:
         return None
     by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, tokens[-1].end))
     if "proposal" in found and by_commission and set(found) & {"negotiating_mandate", "general_approach", "adoption"}:
-        return "proposal", found["proposal"]
+        return "proposal", found["proposal"], spans["proposal"]
     stage = next(st for st in STAGE_ORDER if st in found)
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
-    return stage, found[stage]
+    return stage, found[stage], spans[stage]
 
 
 def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: int = 80) -> bool:
@@ -116,18 +121,20 @@ def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bo
 
 
 def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
-             previous: list[Instrument]) -> tuple[list[Instrument], str]:
+             previous: list[Instrument], cue_span: tuple[int, int] = (0, 0)) -> tuple[list[Instrument], str]:
     """Instruments the sentence names (not those named inside another's name, nor frames),
     plus those of the previous sentence when the subject refers back to them ("Deze
     aanpassingen ..."); else what a short mention in it refers to, or the section's."""
-    mentions = context.in_span(s_start, s_end)
+    a, b = cue_span
+    mentions = [m for m in context.in_span(s_start, s_end) if not (m.start < b and a < m.end)]
     outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                             and o.end - o.start > m.end - m.start for o in mentions)]
     named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer
                                            if not FRAME_RE.search(text[max(s_start, m.start - 40):m.start]))}.values())
-    if named and not ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]):
+    anaphoric = bool(ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]))
+    if named and not anaphoric:
         return named, "target_mention_in_sentence"
-    if previous:
+    if previous and anaphoric:
         return [*previous, *named], "target_previous_sentence" + ("+mention_in_sentence" if named else "")
     if named:
         return named, "target_mention_in_sentence"
@@ -136,6 +143,11 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
         found, how = context.resolve_short(short)
         if found is not None:
             return [found], how
+    topic = context.topic(s_start)
+    if topic is not None:
+        return [topic], "target_paragraph_topic"
+    if previous:
+        return previous, "target_previous_sentence"
     default = context.default(s_start)
     return ([default], "target_section_instrument") if default else ([], "")
 
@@ -178,8 +190,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if found is None:
             previous = mentioned or previous
             continue
-        stage, cue = found
-        targets, how = _targets(text, s_start, s_end, context, previous)
+        stage, cue, cue_span = found
+        targets, how = _targets(text, s_start, s_end, context, previous, cue_span)
         if how != "target_mention_in_sentence" and stage not in STRONG_STAGES:
             previous = mentioned or previous
             continue

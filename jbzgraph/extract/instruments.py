@@ -33,6 +33,8 @@ GENERIC_TYPES = {"Proposal": {"Regulation", "Directive", "Decision", "Implementi
 ABOUT_HEADS = {"Conclusions", "Communication", "Recommendation", "ActionPlan", "JointStatement"}
 SECTION_DOCUMENTS = ABOUT_HEADS
 FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
+TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?=[A-Z])")
+TOPIC_WORDS = 6
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
 REF_NEAR = 4  # characters between a phrase and the identifier in brackets after it
 ID_PROPERTY = {"com": "comReference", "celex": "celex"}
@@ -83,6 +85,8 @@ class InstrumentContext:
         self.short: list[PolicyPhrase] = [
             p for p in analysis.phrases if not p.named and FRAME_OPENERS.isdisjoint({p.opener, p.before})
             and (not p.weak or p.opener in DEMONSTRATIVES)]
+        self.topics = self._paragraph_topics()
+        self._topic_starts = [t[0] for t in self.topics]
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
             found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
@@ -108,10 +112,13 @@ class InstrumentContext:
                 continue  # the gazetteer has it
             if p.inner:
                 continue  # the phrase named inside it is the mention
+            if p.type_name not in ABOUT_HEADS and any(m.start > p.head_end for m in inside):
+                continue  # "de regels voor veilige derde landen": the KB instrument is what is meant
             iri = self._link(p, inside, names, ids, refs[bisect_left(ref_starts, p.start):
                                                         bisect_left(ref_starts, p.end + REF_NEAR)])
-            found.append(EntityMention(p.start, p.end, text[p.start:p.end], iri, "instrument",
-                                       "policy_phrase_kb" if not iri.startswith(LOCAL) else "policy_phrase"))
+            proper = bool(p.acronym or p.identifiers or any(c.isupper() for c in text[p.start:p.end]))
+            rule = "policy_phrase_kb" if not iri.startswith(LOCAL) else "policy_phrase_name" if proper else "policy_phrase"
+            found.append(EntityMention(p.start, p.end, text[p.start:p.end], iri, "instrument", rule))
         return found
 
     def _link(self, p: PolicyPhrase, inside: list[EntityMention], names: dict[str, str], ids: dict[str, str],
@@ -267,5 +274,34 @@ class InstrumentContext:
             return self.before(offset)
         return None
 
+    def _paragraph_topics(self) -> list[tuple[int, int, Instrument]]:
+        """ "Europol/Cepol: De Raad nam …", "Taskforce Middellandse Zeegebied: Er was …": a
+        paragraph that opens with a short name and a colon is about what it names, up to the
+        next such paragraph of its section."""
+        text = self.document.text
+        lex = policy_lexicon(self.kb)
+        found = []
+        for para in self.document.paragraphs:
+            if para.kind not in ("body", "bullet"):
+                continue
+            m = TOPIC_RE.match(text, para.start, para.end)
+            if not m or len(m["name"].split()) > TOPIC_WORDS:
+                continue
+            name = " ".join(m["name"].split())
+            linked = self.in_span(para.start, para.start + m.end("name") - m.start())
+            ins = (self.instrument(linked[0].iri) if linked else
+                   Instrument(iri="", key=phrase_key(name.split(), lex).replace("x-", "topic-", 1), label=name))
+            sec = self.document.sections[para.section] if 0 <= para.section < len(self.document.sections) else None
+            found.append((para.start, sec.end if sec else para.end, ins))
+        return found
+
+    def topic(self, offset: int) -> Instrument | None:
+        """The topic a paragraph at or before ``offset`` named with "Name: …", if it still holds."""
+        i = bisect_left(self._topic_starts, offset + 1) - 1
+        if i >= 0 and self.topics[i][0] <= offset < self.topics[i][1]:
+            return self.topics[i][2]
+        return None
+
     def default(self, offset: int) -> Instrument | None:
-        return self.section_default.get(self.section_of(offset))
+        """What a sentence is about when it names nothing: its paragraph's topic, or its section's instrument."""
+        return self.topic(offset) or self.section_default.get(self.section_of(offset))

@@ -17,7 +17,8 @@ CONFIDENCE = {
     "gazetteer_hiddenlabel": 0.8,
     "gazetteer_adjective": 0.7,
     "policy_phrase_kb": 0.8,
-    "policy_phrase": 0.7,
+    "policy_phrase_name": 0.75,
+    "policy_phrase": 0.65,
     "alias_hierna": 0.85,
     "person_after_title": 0.75,
     "person_in_motion_name": 0.8,
@@ -26,9 +27,12 @@ CONFIDENCE = {
 
 
 def mentions(text: str, analysis: Analysis, signatories: list[Signatory],
-             context: InstrumentContext) -> list[Mention]:
+             context: InstrumentContext, targets: set[str] = frozenset()) -> list[Mention]:
     """Countries, organisations and people from the gazetteer; instruments from the
-    instrument context, which adds the ones the letter names in its own words."""
+    instrument context, which adds the ones the letter names in its own words: those with
+    a name (capitals, an acronym, an identifier), and a common-noun phrase
+    ("kaderovereenkomst") only when a position or event is about it (``targets``: their
+    keys), since on its own it is as often a thing talked of as an instrument."""
     seen: dict[str, Mention] = {}
 
     def add(m: Mention) -> None:
@@ -39,6 +43,8 @@ def mentions(text: str, analysis: Analysis, signatories: list[Signatory],
     others = [e for e in analysis.entities + analysis.persons if e.kind in CONTRACT_KINDS and e.kind != "instrument"]
     for ent in sorted(others + context.mentions, key=lambda e: e.start):
         local = context.instrument(ent.iri) if ent.iri.startswith(LOCAL) else None
+        if ent.rule == "policy_phrase" and local is not None and local.key not in targets:
+            continue
         add(Mention("" if local else ent.iri, ent.kind, ent.text, span(text, ent.start, ent.end), ent.rule,
                     CONFIDENCE.get(ent.rule, 0.6), local))
     for sig in signatories:

@@ -44,7 +44,8 @@ NEXT_CLAUSES = 2
 # Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
 EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
           "wijdverbreide", "overweldigende", "stevige", "sterke"}
-INVERSION_REACH = 4  # words after a fronted verb where its subject stands
+INVERSION_REACH = 4
+ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it  # words after a fronted verb where its subject stands
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
 
 
@@ -170,7 +171,8 @@ def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> li
             result.append(h)
             continue
         before = [t.lower for t in tokens[max(0, h.index - 3):h.index]]
-        if any(set(before[-len(m):]) == m or m <= set(before) for m in ALONGSIDE[:4]):
+        near = abs(h.index - chosen.index) <= ALONGSIDE_REACH
+        if near and any(m <= set(before) for m in ALONGSIDE[:4]):
             result.append(h)
     return result
 
@@ -235,7 +237,9 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             if negated and stance != "support":
                 continue
             final = "oppose" if negated else stance
-            holder = _holder_for(holders, tokens, spans, m.first, m.last) or _implied(tokens, m, a)
+            holder = _holder_for(holders, tokens, spans, m.first, m.last)
+            co_holders = _coordinated(holders, holder, tokens) if holder is not None else []
+            holder = holder or _implied(tokens, m, a)
             if holder is None:
                 continue
             target, how = _target(tokens, spans, m, context, s_start)
@@ -243,7 +247,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 continue
             intended = bool(words & INTENT_WORDS)
             rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
-            for who, extra in [(holder, "")] + [(h, "+alongside") for h in _coordinated(holders, holder, tokens)]:
+            for who, extra in [(holder, "")] + [(h, "+alongside") for h in co_holders]:
                 key = (who.iri, target.ref, final)
                 if key in seen:
                     continue

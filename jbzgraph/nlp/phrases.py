@@ -49,10 +49,14 @@ COORDINATOR = "en"
 MAX_LEFT = 4
 MAX_COMPLEMENT = 12
 COMPOUND_MIN_PREFIX = 3
+# Dutch plural endings, longest first: verordening-en, plan-nen, akkoord-en, programma-'s, strategie-ën.
+PLURAL_ENDINGS = ("nen", "ten", "sen", "ën", "en", "'s", "s", "n")
 # Words that say a name is European, not which instrument it is ("EU-visumstrategie" is the
 # visumstrategie); left out of keys, kept in labels.
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
-IDENTIFIER_RE = re.compile(r"^(?:\(EU\)|\(EG\)|\(EEG\)|nr\.?|\d{2,4}/\d{1,4}(?:/\w+)?|\d{4}(?:[-–]\d{4})?)$")
+IDENTIFIER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/\w+)?|\d{4}(?:[-–]\d{4})?)\)?$")
+NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
+ACT_FAMILIES = {"EU", "EG", "EEG"}
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
 PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "binnen", "sinds", "vanaf", "per",
                 "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
@@ -93,16 +97,23 @@ class PolicyLexicon:
     def __post_init__(self):
         self._suffixes = sorted((h for h in self.heads if " " not in h), key=len, reverse=True)
 
-    def head_of(self, word: str) -> tuple[str, str] | None:
-        """(head noun, class) when ``word`` is a head noun or a compound ending in one."""
-        w = word.lower()
-        if w in self.not_instruments:
+    def head_of(self, word: str, tagged_noun: bool = False) -> tuple[str, str] | None:
+        """(head noun, class) when ``word`` is a head noun or a compound ending in one, in the
+        singular or the plural ("API-verordeningen", "strategieën"); a footnote mark glued to
+        the word ("confiscatierichtlijn1") does not count."""
+        w = word.lower().rstrip("0123456789")
+        if w in self.not_instruments or (word.isupper() and len(word) > 1):
             return None
-        for h in self._suffixes:
-            if w.endswith(h):
-                prefix = w[: len(w) - len(h)]
-                if not prefix or prefix.endswith("-") or len(prefix) >= COMPOUND_MIN_PREFIX:
-                    return h, self.heads[h]
+        for form in (w, *(w[: -len(e)] for e in PLURAL_ENDINGS if w.endswith(e) and len(w) > len(e) + 3)):
+            if form.endswith("ë"):
+                form = form[:-1] + "e"
+            for h in self._suffixes:
+                if form.endswith(h):
+                    prefix = form[: len(form) - len(h)]
+                    if not prefix and form != w and not tagged_noun:
+                        continue  # "besluiten", "voorstellen" alone are verbs as often as nouns
+                    if not prefix or prefix.endswith("-") or len(prefix) >= COMPOUND_MIN_PREFIX:
+                        return h, self.heads[h]
         return None
 
 
@@ -211,7 +222,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        hit = lex.head_of(tok.text) if tok.text[:1].isalpha() else None
+        hit = lex.head_of(tok.text, tok.pos == "NOUN") if tok.text[:1].isalpha() else None
         if hit is None or tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") or any(a <= tok.start < b for a, b in blocked):
             i += 1
             continue
@@ -231,9 +242,20 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         right = i + 1
         identifiers: list[tuple[str, str]] = []
         acronym = ""
-        # Identifiers and a name right after the head: "(EU) 2024/1351", "2026-2027", "(EES)".
-        while right < len(tokens) and IDENTIFIER_RE.match(tokens[right].text):
-            right += 1
+        # Identifiers right after the head: "(EU) 2024/1351", "(EG) nr. 539/2001", "2026-2027".
+        j = right
+        while j < len(tokens):
+            if tokens[j].text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" \
+                    and tokens[j + 1].text in ACT_FAMILIES:
+                j += 3
+            elif tokens[j].lower in ("nr.", "nr") and j + 1 < len(tokens) and NUMBER_RE.match(tokens[j + 1].text):
+                j += 1
+            elif NUMBER_RE.match(tokens[j].text):
+                identifiers.append(("actNumber", tokens[j].text)) if "/" in tokens[j].text else None
+                j += 1
+                right = j
+            else:
+                break
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
             acronym = tokens[right + 1].text

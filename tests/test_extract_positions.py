@@ -43,12 +43,20 @@ def test_positions_reference_back_resolves_to_previous_instrument(tmp_path):
 
 
 def test_positions_unknown_instrument_is_minted_from_its_phrase(tmp_path):
+    body = ("Fraude\nHet kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een richtlijn ter "
+            "bestrijding van online fraude.")
+    x, _ = extract_passage(tmp_path, body)
+    (p,) = x.positions
+    assert p.target.iri == "" and p.target.label == "richtlijn ter bestrijding van online fraude"
+    assert p.target.type_name == "Directive" and p.stance == "support"
+
+
+def test_positions_a_phrase_whose_name_the_kb_knows_is_the_kb_instrument(tmp_path):
     body = ("Mensensmokkel\nHet kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een sanctie "
             "instrument tegen mensensmokkelaars.")
     x, _ = extract_passage(tmp_path, body)
     (p,) = x.positions
-    assert p.target.iri == "" and "sanctie instrument tegen mensensmokkelaars" in p.target.label
-    assert p.stance == "support"
+    assert p.target.key == "smuggling_sanctions" and p.stance == "support"
 
 
 def test_positions_none_without_stance_or_holder(tmp_path):

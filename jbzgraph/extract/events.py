@@ -40,7 +40,7 @@ BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
 # Stages a sentence states even when it does not name the instrument (the section's is
 # meant); adoption and proposal verbs are too common in other senses for that.
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
-                 "entry_into_force", "application", "extension"}
+                 "entry_into_force", "application", "extension", "proposal"}
 NEGATORS = {"niet", "geen", "nooit"}
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
@@ -86,7 +86,7 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     for lo, hi in clauses(tokens):
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
         for m in find_cues(tokens, lex.cues, lo, hi):
-            if not negated:
+            if not negated and not m.infinitive(tokens):
                 stage = lex.stage_of[m.cue.concept]
                 found.setdefault(stage, tokens[m.first].start)
                 spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))

@@ -41,6 +41,10 @@ AGENT = {"door"}
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
+# Words that may stand before a subject without making it something else's (grammar).
+SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "eveneens", "bovendien", "verder",
+                   "vervolgens", "tegelijkertijd", "zo", "dan", "nog", "echter", "wel", "maar", "en", "dat", "die",
+                   "alle", "andere", "overige", "enkele", "verschillende", "diverse", "zowel", "als", "toen", "nu"}
 # Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
 EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
           "wijdverbreide", "overweldigende", "stevige", "sterke"}
@@ -158,6 +162,12 @@ def _quantified_group(tokens: list[Tok], i: int, a: Actors) -> int:
     return j + 1 if j < len(tokens) and tokens[j].lower in a.group_nouns else 0
 
 
+def _alongside(tokens: list[Tok], h: Holder) -> bool:
+    """ "net als Nederland", "samen met Duitsland": an actor that shares the position of another."""
+    before = {t.lower for t in tokens[max(0, h.index - 3):h.index]}
+    return any(m <= before for m in ALONGSIDE[:4])
+
+
 def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> list[Holder]:
     """Actors joined to ``chosen`` by "en" or commas ("Nederland en België"), or by "samen met",
     "net als" anywhere in the clause."""
@@ -170,9 +180,7 @@ def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> li
         if between and between <= {"en", ",", "ook", "alsook", "als", "zowel"}:
             result.append(h)
             continue
-        before = [t.lower for t in tokens[max(0, h.index - 3):h.index]]
-        near = abs(h.index - chosen.index) <= ALONGSIDE_REACH
-        if near and any(m <= set(before) for m in ALONGSIDE[:4]):
+        if abs(h.index - chosen.index) <= ALONGSIDE_REACH and _alongside(tokens, h):
             result.append(h)
     return result
 
@@ -191,25 +199,43 @@ def _implied(tokens: list[Tok], m, a: Actors) -> Holder | None:
     return None
 
 
-def _holder_for(holders: list[Holder], tokens: list[Tok], spans, cue_first: int, cue_last: int) -> Holder | None:
-    lo, hi = clause_of(spans, cue_first)
-    free = [h for h in holders if not h.after_preposition]
-    # "steun van het kabinet", "gesteund door Nederland"
+def _subject_like(tokens: list[Tok], spans, h: Holder) -> bool:
+    """Whether an actor stands where a clause's subject stands: after nothing but adverbs,
+    determiners, conjunctions and at most one finite verb ("Het kabinet …", "Daarom steunt
+    het kabinet …", ", maar ook Duitsland …"); one inside a noun phrase ("het agentschap
+    Frontex") does not."""
+    lo, _ = clause_of(spans, h.index)
+    verbs = 0
+    for t in tokens[lo:h.index]:
+        if t.pos in ("VERB", "AUX"):
+            verbs += 1
+        elif t.pos and t.pos not in ("DET", "ADV", "CCONJ", "SCONJ", "NUM") and t.lower not in SUBJECT_OPENERS:
+            return False
+        elif not t.pos and t.lower not in SUBJECT_OPENERS:
+            return False
+    return verbs <= 1
+
+
+def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | None:
+    """The actor holding the position a cue states, or None."""
+    lo, hi = clause_of(spans, m.first)
+    free = [h for h in holders if not h.after_preposition and not _alongside(tokens, h)]
+    nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
     for h in holders:
-        if h.after_preposition in AGENT and cue_first < h.index and h.index - cue_last <= 3:
+        # "gesteund door Nederland", "steun van het kabinet en veel andere lidstaten"
+        if h.after_preposition in AGENT and m.first < h.index and h.index - m.last <= 3:
             return h
-        if h.after_preposition == "van" and 0 < h.index - cue_last <= 3:
+        if h.after_preposition == "van" and any(0 < h.index - k <= 3 for k in nouns):
             return h
-    before = [h for h in free if lo <= h.index < cue_first]
-    if before:
-        return before[-1]
-    after = [h for h in free if cue_last < h.index <= cue_last + INVERSION_REACH and h.index < hi]
+    before = [h for h in free if lo <= h.index < m.first]
+    subjects = [h for h in before if _subject_like(tokens, spans, h)]
+    if subjects or before:
+        return (subjects or before)[-1]
+    after = [h for h in free if m.last < h.index <= m.last + INVERSION_REACH and h.index < hi]
     if after:
         return after[0]
-    earlier = [h for h in free if h.index < lo]
-    if earlier:
-        return earlier[-1]
-    return None
+    earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
+    return earlier[0] if earlier else None
 
 
 def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Position]:
@@ -233,11 +259,11 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             stance = a.stances[m.cue.concept]
             lo, hi = clause_of(spans, m.first)
             words = {t.lower for t in tokens[lo:hi]}
-            negated = bool(words & NEGATORS)
+            negated = any(tokens[k].lower in NEGATORS for k in range(lo, hi) if k not in m.indices)
             if negated and stance != "support":
                 continue
             final = "oppose" if negated else stance
-            holder = _holder_for(holders, tokens, spans, m.first, m.last)
+            holder = _holder_for(holders, tokens, spans, m)
             co_holders = _coordinated(holders, holder, tokens) if holder is not None else []
             holder = holder or _implied(tokens, m, a)
             if holder is None:

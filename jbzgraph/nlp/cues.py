@@ -32,6 +32,12 @@ class CueMatch:
     cue: Cue
     first: int  # token indices in the sentence
     last: int
+    indices: tuple[int, ...] = ()  # every token the cue's words matched
+
+    def infinitive(self, tokens: list[Tok]) -> bool:
+        """Whether the cue's verb is a "te"-infinitive ("om de richtlijn te verlengen"):
+        a step talked of, not one taken."""
+        return any(k > 0 and tokens[k - 1].lower == "te" and tokens[k].pos in ("", "VERB") for k in self.indices)
 
 
 def compile_cues(kb: KnowledgeBase, prop: str = "cue") -> list[Cue]:
@@ -110,15 +116,17 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[set[str]]:
     """For each token of the clause ``[a, b)`` the lemmas it may stand for: its lemma, its
     form, the infinitives its spelling allows, and a verb joined with a particle later in the
     clause ("stemde … in": instemmen)."""
-    forms = [{t.lemma.replace("_", ""), t.lower} | (guess_lemmas(t.lower) if t.pos in ("", "VERB", "AUX") else set())
-             for t in tokens[a:b]]
+    # A tagger trained on 80,000 words mistakes some verbs for nouns ("wenst"): every word gets
+    # the infinitives its spelling allows; the cues' parts of speech still apply.
+    forms = [{t.lemma.replace("_", ""), t.lower} | guess_lemmas(t.lower) for t in tokens[a:b]]
     particles = [(j, t.lower) for j, t in enumerate(tokens[a:b]) if t.lower in PARTICLES
                  and t.pos in ("", "ADP", "ADV", "ADJ")]
     for j, t in enumerate(tokens[a:b]):
-        if t.pos in ("", "VERB", "AUX"):
-            verbs = {t.lemma} | guess_lemmas(t.lower)
+        if t.pos in ("", "VERB", "AUX", "NOUN"):
+            verbs = {t.lemma, t.lower} | guess_lemmas(t.lower)
             for k, p in particles:
-                if k > j:
+                # "stemt … in", and "in te stemmen" where the particle comes first
+                if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te"):
                     forms[j] |= {p + v for v in verbs}
     return forms
 
@@ -143,5 +151,5 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
             chosen = [min(h, key=lambda j: abs(j - anchor)) for h in places]
             if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen):
                 used.update(chosen)
-                found.append(CueMatch(cue, a + min(chosen), a + max(chosen)))
+                found.append(CueMatch(cue, a + min(chosen), a + max(chosen), tuple(a + c for c in chosen)))
     return sorted(found, key=lambda m: m.first)

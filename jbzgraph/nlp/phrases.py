@@ -35,7 +35,7 @@ PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werde
 # Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
 # any other ends it ("… met de VS in werking").
 CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tussen", "tegen", "en", "aangaande",
-            "omtrent", "der", "des"}
+            "omtrent", "der", "des", "op"}
 # Complements after which an agreement, mandate or proposal stands for what it is about:
 # "het akkoord over de terugkeerverordening", "de kaderovereenkomst aangaande het EBSP".
 ABOUT_COMPLEMENTS = {"over", "inzake", "betreffende", "aangaande", "omtrent", "voor", "ten", "met"}
@@ -161,6 +161,12 @@ def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
     return tok.text.endswith("-") or w.endswith("e") or tok.text[:1].isupper()
 
 
+def _participle(tok: Tok) -> bool:
+    w = tok.lower
+    return tok.pos == "VERB" or (not tok.pos and len(w) > 6 and (w.startswith("ge") or w[:4] in ("aang", "voor", "vast"))
+                                 and w.endswith(("de", "te", "en")))
+
+
 def _stem(word: str) -> str:
     """A describing adjective's lemma from its form: "nieuwe" → "nieuw", "herziene" → "herzien"."""
     w = word.lower()
@@ -223,7 +229,14 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
     while i < len(tokens):
         tok = tokens[i]
         hit = lex.head_of(tok.text, tok.pos == "NOUN") if tok.text[:1].isalpha() else None
-        if hit is None or tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") or any(a <= tok.start < b for a, b in blocked):
+        # A simple head the tagger reads as a verb or adjective is one ("het kabinet besluit",
+        # "akkoord gaan") unless a determiner or adjective before it makes it a noun ("een
+        # concept onderhandelingsmandaat"); a compound ending in a head noun is a noun.
+        prev = tokens[i - 1] if i > 0 else None
+        nominal = prev is not None and (prev.lower in DETERMINERS or prev.pos in ("ADJ", "NOUN", "NUM"))
+        if hit is None or (tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") and not nominal
+                           and tok.lower.rstrip("0123456789") in lex.heads) \
+                or any(a <= tok.start < b for a, b in blocked):
             i += 1
             continue
         head, type_name = hit
@@ -231,8 +244,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         left = i
         while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex):
             left -= 1
-            if tokens[left].lower == COORDINATOR:
-                break
+            if tokens[left].lower == COORDINATOR or _participle(tokens[left]):
+                break  # "het door de Commissie aangekondigde Unieplan": what precedes describes it
         # "asiel- en migratiepact": a truncated compound and "en" belong to the head.
         if left >= 2 and tokens[left - 1].lower == COORDINATOR and tokens[left - 2].text.endswith("-"):
             left -= 2
@@ -276,7 +289,10 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
         capitalised = any(t.text[:1].isupper() for t in mods) or (compound and tok.text[:1].isupper())
         naming_adjectives = [t for t in mods if t.lower not in EU_WORDS and not t.text[:1].isupper()]
-        if head in lex.weak:
+        if type_name in STANDS_FOR and not (mods or complement or identifiers or acronym or capitalised):
+            # "de kaderovereenkomst", "het wetgevingsvoorstel": the form of the instrument at hand
+            named = False
+        elif head in lex.weak:
             named = not demonstrative and bool(capitalised or complement or identifiers or acronym
                                                or naming_adjectives)
         else:

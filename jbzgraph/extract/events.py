@@ -28,7 +28,11 @@ COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
 SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
 # Instruments named as the frame of the ones that moved ("als onderdelen van het Pact") are not targets.
 FRAME_RE = re.compile(r"(?:onderde(?:el|len)\s+van|in\s+het\s+kader\s+van|op\s+(?:grond|basis)\s+van|"
-                      r"conform|gelijknamige)\s+(?:de\s+|het\s+|een\s+)?$", re.IGNORECASE)
+                      r"conform|gelijknamige|onder|krachtens|volgens|"
+                      r"artikel\s+\d+\w*(?:\s+lid\s+\d+)?(?:\s+van)?)\s+(?:de\s+|het\s+|een\s+)?$", re.IGNORECASE)
+# A cue followed by a clause of what was said or found ("stelt vast dat", "stelde vast in welke")
+# reports a finding, not a step.
+REPORTING_OPENERS = {"dat", "of", "welke", "wie", "hoe", "waarom", "in welke", "wat"}
 ANAPHORIC_SUBJECT_RE = re.compile(
     r"^\s*(?:Deze|Dit|Die|Beide|Zij|Ze|De|Het)\s+(?:nieuwe\s+|herziene\s+|twee\s+)?"
     r"(?:aanpassingen|regels|voorstellen|voorstel|verordeningen|verordening|wijzigingen|maatregelen|akkoord|"
@@ -42,6 +46,7 @@ BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
                  "entry_into_force", "application", "extension", "proposal"}
 NEGATORS = {"niet", "geen", "nooit"}
+COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
@@ -86,15 +91,22 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     for lo, hi in clauses(tokens):
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
         for m in find_cues(tokens, lex.cues, lo, hi):
-            if not negated and not m.infinitive(tokens):
+            after = " ".join(t.lower for t in tokens[m.last + 1:m.last + 3])
+            reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)
+            if not negated and not m.infinitive(tokens) and not reporting:
                 stage = lex.stage_of[m.cue.concept]
                 found.setdefault(stage, tokens[m.first].start)
                 spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
     if not found:
         return None
-    by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, tokens[-1].end))
+    by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, tokens[-1].end)) or any(
+        t.lower.startswith(COMMISSIONER) for t in tokens)
     if "proposal" in found and by_commission and set(found) & {"negotiating_mandate", "general_approach", "adoption"}:
         return "proposal", found["proposal"], spans["proposal"]
+    if not by_commission:
+        found.pop("proposal", None)  # presenting and publishing are the Commission's step
+    if not found:
+        return None
     stage = next(st for st in STAGE_ORDER if st in found)
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None

@@ -131,6 +131,16 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[set[str]]:
     return forms
 
 
+def _fits(tokens: list[Tok], k: int, pos: str) -> bool:
+    """Whether token ``k`` may be a cue word of part of speech ``pos``: a verb after a
+    determiner is a noun ("in het verlengde van")."""
+    if not pos:
+        return True
+    if pos == "VERB" and k > 0 and tokens[k - 1].lower in ("de", "het", "een"):
+        return False
+    return not tokens[k].pos or tokens[k].pos == pos
+
+
 def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = None) -> list[CueMatch]:
     """Matches of ``cues`` in the clause ``tokens[a:b]``; a token is used by one cue at most,
     the longest first."""
@@ -141,8 +151,7 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
     for cue in cues:
         places = []
         for lemma, pos in cue.words:
-            hits = [j for j, f in enumerate(forms) if lemma in f and j not in used
-                    and (not pos or not tokens[a + j].pos or tokens[a + j].pos == pos)]
+            hits = [j for j, f in enumerate(forms) if lemma in f and j not in used and _fits(tokens, a + j, pos)]
             if not hits:
                 break
             places.append(hits)

@@ -62,7 +62,7 @@ PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "bi
                 "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "en", "der", "des",
                                 "op", "aan", "met", "te", "tegen", "tussen", "in", "aangaande", "omtrent",
-                                "wijziging", "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s"}
+                                "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s"}
 
 
 @dataclass(frozen=True)
@@ -193,16 +193,17 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         t = tokens[j]
         w = t.lower
         if not any(c.isalnum() for c in t.text):
-            if t.text in ("(", ")") and j + 1 < len(tokens) and IDENTIFIER_RE.match(tokens[j + 1].text + ")"):
-                j += 1
+            if t.text == "(" and j + 2 < len(tokens) and tokens[j + 1].text in ACT_FAMILIES and tokens[j + 2].text == ")":
+                j += 3  # "Verordening (EU) 2019/1896"
                 continue
             if t.text == "-" or t.text == "/":
                 j += 1
                 continue
             break
-        if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and w not in ("zich",)):
+        nominal = j > i and tokens[j - 1].lower in ("het", "de")  # "het aantrekken van talent"
+        if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
-        if t.pos in ("VERB", "AUX"):
+        if t.pos in ("VERB", "AUX") and not nominal:
             break
         if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and w not in CHAINING:
             break

@@ -1,0 +1,68 @@
+"""Cue expressions of the lexicon matched by lemma in any word order and voice, and the
+sentences the tagger is asked to read."""
+
+import pytest
+
+from jbzgraph.kb import load_kb
+from jbzgraph.nlp.cues import clauses, compile_cues, find_cues, guess_lemmas
+from jbzgraph.nlp.tokens import tag_spans
+from jbzgraph.nlp.triggers import needs_tags
+
+KB = load_kb()
+STANCE_CUES = compile_cues(KB, "cue")
+NOTATION = {c.iri: n for (kind, n), c in KB.concepts.items() if kind in ("stance", "stage")}
+
+
+def cue_notations(sentence: str) -> set[str]:
+    (tokens,) = tag_spans(sentence, [(0, len(sentence))]).values()
+    return {NOTATION[m.cue.concept] for lo, hi in clauses(tokens) for m in find_cues(tokens, STANCE_CUES, lo, hi)}
+
+
+@pytest.mark.parametrize("sentence, notation", [
+    ("Het kabinet steunt het voorstel.", "support"),
+    ("Het voorstel wordt door het kabinet gesteund.", "support"),
+    ("Nederland stemde in met de verordening.", "support"),
+    ("Het kabinet is voornemens in te stemmen met de verordening.", "support"),
+    ("Nederland heeft ingestemd met het voorstel.", "support"),
+    ("De Commissie verwelkomde de conclusies.", "support"),
+    ("Daarnaast pleit het kabinet voor een uitbreiding van het mandaat.", "support"),
+    ("Het kabinet kijkt uit naar het voorstel.", "support"),
+    ("Nederland heeft zich aangesloten bij het initiatief.", "support"),
+    ("Duitsland wees het voorstel af.", "oppose"),
+    ("Het kabinet wijst het voorstel af.", "oppose"),
+    ("Een aantal lidstaten uitte zorgen over de richtlijn.", "concern"),
+    ("Het kabinet is kritisch over de strategie.", "concern"),
+    ("Nederland onthield zich van stemming.", "abstain"),
+    ("Het kabinet neemt kennis van het jaarverslag.", "neutral"),
+    ("De Raad stelde het mandaat vast.", "adoption"),
+    ("Het mandaat werd door de Raad vastgesteld.", "adoption"),
+    ("De verordening treedt op 1 juli in werking.", "entry_into_force"),
+    ("De Commissie presenteerde op 4 maart de strategie.", "proposal"),
+])
+def test_cues_match_in_any_word_order_and_voice(sentence, notation):
+    assert notation in cue_notations(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet zal ervoor zorgen dat de opvang op orde is.",  # zorgen (verb) is no concern
+    "In het verlengde daarvan wordt gewerkt aan digitalisering.",  # no extension
+    "De bijdragen van negen lidstaten zijn vrijwillig.",  # the noun is no support
+])
+def test_words_in_another_sense_are_no_cue(sentence):
+    assert not cue_notations(sentence) & {"concern", "extension", "support"}
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("onderschreven", "onderschrijven"), ("steunde", "steunen"), ("gesteund", "steunen"), ("stemde", "stemmen"),
+    ("nam", "nemen"), ("wees", "wijzen"), ("aangenomen", "aannemen"), ("vastgesteld", "vaststellen"),
+])
+def test_verb_forms_lead_back_to_their_infinitive(form, lemma):
+    assert lemma in guess_lemmas(form)
+
+
+def test_the_tagger_reads_sentences_with_a_possible_cue_and_skips_the_others():
+    assert needs_tags("De Raad stelde het mandaat vast.", KB)
+    assert needs_tags("Nederland heeft ingestemd met het voorstel.", KB)
+    assert needs_tags("Het kabinet kijkt uit naar de strategie.", KB)
+    assert not needs_tags("De vergadering was in Brussel op 12 juni.", KB)
+    assert not needs_tags("Hierbij bied ik u het verslag aan.", KB)

@@ -1,0 +1,101 @@
+"""Policy phrases found by their head noun, with their names and keys, on sentences of the genre."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jbzgraph.kb import load_kb
+from jbzgraph.nlp.phrases import find_phrases, phrase_key, policy_lexicon
+from jbzgraph.nlp.tokens import tag_spans
+
+KB = load_kb()
+LEX = policy_lexicon(KB)
+
+
+def phrases(sentence: str):
+    (tokens,) = tag_spans(sentence, [(0, len(sentence))]).values()
+    return find_phrases(tokens, LEX)
+
+
+def named(sentence: str) -> list[str]:
+    return [p.label for p in phrases(sentence) if p.named]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("De Raad bereikte een akkoord over de verordening inzake de bestrijding van mensensmokkel.",
+     "verordening inzake de bestrijding van mensensmokkel"),
+    ("Het kabinet steunt de Frontex-verordening.", "Frontex-verordening"),
+    ("Nederland steunt de EU-mensensmokkelrichtlijn.", "EU-mensensmokkelrichtlijn"),
+    ("De Commissie presenteerde een Commissieaanbeveling inzake het aantrekken van talent.",
+     "Commissieaanbeveling inzake het aantrekken van talent"),
+    ("Het kabinet ondertekende de intentieverklaring met Oeganda.", "intentieverklaring met Oeganda"),
+    ("Het kabinet steunt het solidariteitsmechanisme.", "solidariteitsmechanisme"),
+    ("De Raad stemde in met het Asiel- en Migratiepact.", "Asiel- en Migratiepact"),
+    ("Dit betreft het voorstel tot wijziging van Verordening (EU) 2019/1896.",
+     "voorstel tot wijziging van Verordening (EU) 2019/1896"),
+    ("De lidstaten bespraken de gezamenlijke brief van negen lidstaten over het EVRM.",
+     "gezamenlijke brief van negen lidstaten over het EVRM"),
+    ("Het kabinet verwelkomt de API-verordeningen.", "API-verordeningen"),
+])
+def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
+    assert label in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet steunt het voorstel.",
+    "Nederland is kritisch over deze richtlijn.",
+    "De nieuwe verordening werd aangenomen.",
+    "In dat kader steunt het kabinet de inzet van de Commissie.",
+    "De Kamerbrief van de minister gaat hierop in.",
+    "Het kabinet steunt de kaderovereenkomst.",  # the form of the instrument at hand
+])
+def test_a_short_or_generic_mention_names_nothing(sentence):
+    assert named(sentence) == []
+
+
+def test_an_author_is_not_part_of_the_name():
+    (tokens,) = tag_spans(s := "Het kabinet steunt het voorstel van de Commissie.", [(0, len(s))]).values()
+    commission = s.index("Commissie")
+    found = find_phrases(tokens, LEX, authors=[(commission, commission + len("Commissie"))])
+    assert [(p.label, p.named) for p in found] == [("voorstel", False)]
+
+
+def test_a_proposal_for_an_instrument_stands_for_it():
+    found = phrases("Het kabinet steunt het voorstel voor een Terugkeerverordening.")
+    outer, inner = found
+    assert outer.inner and outer.label == "voorstel voor een Terugkeerverordening"
+    assert inner.label == "Terugkeerverordening" and inner.key == outer.key == "verordening-terugkeer"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("voorstel voor een terugkeerverordening", "de Terugkeerverordening"),
+    ("verordening inzake terugkeer", "Terugkeerverordening"),
+    ("EU-visumstrategie", "visumstrategie"),
+    ("Europese asiel- en migratiebeheerstrategie", "strategie voor asiel- en migratiebeheer"),
+    ("het nieuwe Schengenacquis", "Schengen-acquis"),
+])
+def test_names_of_one_instrument_have_one_key(a, b):
+    assert phrase_key(a.split(), LEX) == phrase_key(b.split(), LEX)
+
+
+def test_different_instruments_have_different_keys():
+    keys = {phrase_key(n.split(), LEX) for n in (
+        "Terugkeerverordening", "Terugkeerrichtlijn", "Screeningsverordening", "voorstel tot wijziging van de Terugkeerverordening")}
+    assert len(keys) == 4
+
+
+WORDS = st.sampled_from(["de", "het", "een", "voorstel", "verordening", "voor", "inzake", "van", "Raad", "Commissie",
+                         "nieuwe", "EU-", "terugkeer", "(", ")", "2024/1351", "en", "steunt", "kabinet", ",", "EES",
+                         "Terugkeerverordening", "actieplan", "tegen", "mensensmokkel", "niet", "dat", "deze"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, min_size=1, max_size=18))
+def test_phrases_lie_inside_the_sentence_in_order_and_keys_are_stable(words):
+    sentence = " ".join(words) + "."
+    found = phrases(sentence)
+    for p in found:
+        assert 0 <= p.start <= p.head_start < p.head_end <= p.end <= len(sentence)
+        assert p.key == phrase_key(p.label.split(), LEX) and p.key == p.key.lower()
+        assert p.label.strip() == p.label and p.label
+    assert [p.head_start for p in found] == sorted(p.head_start for p in found)

@@ -49,10 +49,10 @@ def test_evaluate_events_pair_the_row_that_agrees_on_body_and_date():
     assert s.spurious and "COREPER" in s.spurious[0]
 
 
-# Regression floor on the dev gold, a little under what the extractor measures today
-# (see README); the issue's targets are positions/events >= 0.7 and groups >= 0.85.
-FLOORS = {"letters": 0.9, "signatories": 0.9, "mentions": 0.9, "references": 0.9,
-          "positions": 0.8, "events": 0.8, "groups": 0.9}
+# Regression floor on the dev gold (the four letters of ../shared/gold, re-read to hold every
+# actor's positions), a little under what the extractor measures on them (see README).
+FLOORS = {"letters": 0.85, "signatories": 0.95, "mentions": 0.78, "references": 0.9,
+          "positions": 0.45, "events": 0.6, "groups": 0.8}
 
 
 def test_evaluate_dev_gold_scores(evaluation):
@@ -81,15 +81,20 @@ def test_evaluate_per_letter_scores_sum_to_the_totals(evaluation):
 
 def test_evaluate_per_doc_type_is_the_sum_of_its_letters(evaluation):
     golds = load_gold(GOLD)
-    assert set(evaluation.by_doc_type) == {"council_report", "annotated_agenda"}
-    for g in golds:
+    assert set(evaluation.by_doc_type) == {g["letter"]["doc_type"] for g in golds} == {
+        "council_report", "annotated_agenda", "written_consultation"}
+    for doc_type, group in evaluation.by_doc_type.items():
+        sources = [g["source"] for g in golds if g["letter"]["doc_type"] == doc_type]
         for q in QUESTIONS:
-            assert counts(evaluation.by_doc_type[g["letter"]["doc_type"]][q]) == counts(evaluation.by_letter[g["source"]][q])
+            summed = [sum(counts(evaluation.by_letter[s][q])[k] for s in sources) for k in range(3)]
+            assert list(counts(group[q])[:3]) == summed
 
 
 def test_evaluate_groups_letters_by_the_gold_doc_type():
     # Over an empty store every gold item is missed, so each group's fn is its letters' gold counts.
-    report, agenda = load_gold(GOLD)
+    golds = load_gold(GOLD)
+    report = next(g for g in golds if g["letter"]["doc_type"] == "council_report")
+    agenda = next(g for g in golds if g["letter"]["doc_type"] == "annotated_agenda")
     agenda = copy.deepcopy(agenda)
     agenda["letter"]["doc_type"] = report["letter"]["doc_type"]
     agenda["groups"] = []

@@ -336,8 +336,7 @@ def phrase_key(words: list[str], lex: PolicyLexicon) -> str:
     parts: list[str] = []
     head_word = ""
     for w in words:
-        for piece in re.split(r"[-\s]+", w.lower()):
-            piece = piece.strip("().,;:'\"")
+        for piece in re.split(r"[^\w]+", w.lower()):
             if not piece or piece in FUNCTION_WORDS or piece in EU_WORDS or piece in lex.describing \
                     or _stem(piece) in lex.describing:
                 continue

@@ -14,6 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", "e.a."}
+# "16 december j.l.. De Commissie": an abbreviation's period and the full stop become a ".."
+# token, which the sentencizer does not take for an end.
+ELLIPSIS_STOPS = {".."}
 
 
 @Language.component("jbz_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
@@ -29,7 +32,7 @@ def mark_sentences(doc: Doc) -> Doc:
     for i in np.flatnonzero(space[:-1]):
         if "\n" in doc[int(i)].text:
             starts[i + 1] = 1
-    closing = np.isin(lower[:-1], [doc.vocab.strings.add(a) for a in CLOSING_ABBREVIATIONS])
+    closing = np.isin(lower[:-1], [doc.vocab.strings.add(a) for a in CLOSING_ABBREVIATIONS | ELLIPSIS_STOPS])
     starts[1:][closing & (title[1:] == 1) & (punct[1:] == 0)] = 1
     doc.from_array([SENT_START], starts)
     return doc

@@ -200,7 +200,9 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
                 j += 1
                 continue
             break
-        nominal = j > i and tokens[j - 1].lower in ("het", "de")  # "het aantrekken van talent"
+        # After a determiner, number or adjective a word is a noun, whatever the tagger says
+        # ("het aantrekken van talent", "negen lidstaten").
+        nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ"))
         if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
         if t.pos in ("VERB", "AUX") and not nominal:

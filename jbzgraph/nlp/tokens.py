@@ -62,6 +62,7 @@ def tag_spans(text: str, spans: Iterable[tuple[int, int]], nlp: Language | None 
     found: dict[int, list[Tok]] = {}
     for (start, _end), doc in zip(spans, nlp.pipe((text[a:b] for a, b in spans), batch_size=64)):
         found[start] = [Tok(start + t.idx, start + t.idx + len(t.text), t.text, t.lower_,
-                            (t.lemma_ or t.lower_).lower(), t.pos_)
+                            # UD marks compound parts and separable particles with "_" (aan_nemen)
+                            (t.lemma_ or t.lower_).lower().replace("_", ""), t.pos_)
                         for t in doc if not t.is_space]
     return found

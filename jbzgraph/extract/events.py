@@ -46,6 +46,7 @@ BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
                  "entry_into_force", "application", "extension", "proposal"}
 NEGATORS = {"niet", "geen", "nooit"}
+CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
 COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
@@ -90,6 +91,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
                 spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
     for lo, hi in clauses(tokens):
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
+        if tokens[lo].lower in CONDITIONAL:
+            continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         for m in find_cues(tokens, lex.cues, lo, hi):
             after = " ".join(t.lower for t in tokens[m.last + 1:m.last + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)

@@ -31,6 +31,7 @@ from jbzgraph.nlp.tokens import Tok
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
 # after them someone other than the one speaking. Grammar, not vocabulary.
 NEGATORS = {"niet", "geen", "nooit", "allerminst"}
+OBLIGATION = {"moet", "moeten", "dient", "dienen"}
 INTENT_WORDS = {"zal", "zullen", "wil", "willen", "voornemens", "beoogt", "beogen", "inzet", "intentie", "zou",
                 "zouden", "verwacht"}
 ALONGSIDE = ({"samen", "met"}, {"net", "als"}, {"evenals"}, {"zoals", "ook"}, {"met"})
@@ -260,6 +261,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             lo, hi = clause_of(spans, m.first)
             words = {t.lower for t in tokens[lo:hi]}
             negated = any(tokens[k].lower in NEGATORS for k in range(lo, hi) if k not in m.indices)
+            if words & OBLIGATION:
+                continue  # "het EP moet instemmen met …": a step required, not a position taken
             if negated and stance != "support":
                 continue
             final = "oppose" if negated else stance

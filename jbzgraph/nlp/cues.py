@@ -17,6 +17,7 @@ from jbzgraph.nlp.triggers import PARTICLES, STRONG_PASTS
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waarin", "waarmee", "waardoor",
                  "waarop", "waarvan", "indien", "hoewel", "nadat", "voordat", "zodra", "mits", "tenzij", "maar"}
+RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "om"}
 MAX_SPREAD = 8  # words between the first and the last word of one cue
 
 
@@ -61,7 +62,11 @@ def clauses(tokens: list[Tok]) -> list[tuple[int, int]]:
             if i > start:
                 found.append((start, i))
             start = i + 1
-        elif i > start and (t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS)) and t.lower != "als":
+        elif i > start and t.lower != "als" and (
+                t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS)
+                or (t.lower in RELATIVES and tokens[i - 1].pos in ("NOUN", "PROPN", "VERB", "")
+                    and not (i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN"))):
+            # a relative or complement clause ("de mogelijkheid die …", "benadrukt dat …")
             found.append((start, i))
             start = i
     if start < len(tokens):

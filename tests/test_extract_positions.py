@@ -102,3 +102,32 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
             "Het kabinet is positief over het voorlopige akkoord dat is bereikt.")
     x, _ = extract_passage(tmp_path, body)
     assert ("NLD", "visa_susp_rev", "support") in _rows(x)
+
+
+@pytest.mark.parametrize(
+    "sentence, holder, stance",
+    [
+        # word order, tense and voice of one position
+        ("Daarom steunt het kabinet het EBSP.", "NLD", "support"),
+        ("Het EBSP wordt door Nederland gesteund.", "NLD", "support"),
+        ("Nederland heeft het EBSP gesteund.", "NLD", "support"),
+        ("Nederland stemde in met het EBSP.", "NLD", "support"),
+        ("Nederland stemde niet in met het EBSP.", "NLD", "oppose"),
+        # actors other than the Netherlands
+        ("Het Deense voorzitterschap verwelkomde het EBSP.", "PRESIDENCY", "support"),
+        ("De Duitse minister uitte zorgen over het EBSP.", "DEU", "concern"),
+        ("De Commissie pleitte voor het EBSP.", "COM", "support"),
+        ("De meeste lidstaten wezen het EBSP af.", "MULTIPLE", "oppose"),
+        ("Er was brede steun voor het EBSP.", "MULTIPLE", "support"),
+        ("Zowel Frankrijk als Italië onderschreven het EBSP.", "ITA", "support"),
+    ],
+)
+def test_positions_of_every_actor_in_any_word_order(tmp_path, sentence, holder, stance):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
+    assert (holder, "ebsp", stance) in _rows(x)
+
+
+def test_positions_a_negation_in_another_clause_does_not_turn_the_stance(tmp_path):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\nHet kabinet staat positief "
+                           "tegenover het EBSP, dat lidstaten niet verplicht tot nieuwe maatregelen.")
+    assert _rows(x) == {("NLD", "ebsp", "support")}

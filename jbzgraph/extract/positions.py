@@ -50,6 +50,7 @@ SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "
 EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
           "wijdverbreide", "overweldigende", "stevige", "sterke"}
 INVERSION_REACH = 4
+AGENT_REACH = 4  # words between a passive participle and its "door" agent
 ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it  # words after a fronted verb where its subject stands
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
 
@@ -224,8 +225,8 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | 
     nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
     for h in holders:
         # "gesteund door Nederland", "steun van het kabinet en veel andere lidstaten"
-        if h.after_preposition in AGENT and m.first < h.index and h.index - m.last <= 3:
-            return h
+        if h.after_preposition in AGENT and lo <= h.index < hi and -AGENT_REACH <= h.index - m.last <= AGENT_REACH:
+            return h  # "wordt door Nederland gesteund", "werd gesteund door Nederland"
         if h.after_preposition == "van" and any(0 < h.index - k <= 3 for k in nouns):
             return h
     before = [h for h in free if lo <= h.index < m.first]

@@ -9,6 +9,7 @@ werking"). A separable verb counts in either form: "stemde … in" is "instemmen
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.nlp.tokens import Tok
@@ -82,7 +83,8 @@ _STRONG_FORMS = sorted(((past, verb) for verb, pasts in STRONG_PASTS.items() for
                        key=lambda x: -len(x[0]))
 
 
-def guess_lemmas(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def guess_lemmas(word: str) -> frozenset[str]:
     """Infinitives a verb form may belong to, by Dutch spelling rules, for when the tagger's
     lemma is off: "onderschreven" → onderschrijven, "steunde" → steunen, "gesteund" → steunen."""
     w = word.lower()
@@ -101,7 +103,7 @@ def guess_lemmas(word: str) -> set[str]:
                 stem = core[: -len(ending)]
                 found |= {prefix + v for v in _infinitives(stem)}
                 break
-    return found
+    return frozenset(found)
 
 
 def _infinitives(stem: str) -> set[str]:

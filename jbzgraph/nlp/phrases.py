@@ -93,11 +93,18 @@ class PolicyLexicon:
     not_instruments: set[str]
     multiword_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     _suffixes: list[str] = field(default_factory=list)
+    _heads_of: dict[tuple[str, bool], tuple[str, str] | None] = field(default_factory=dict)
 
     def __post_init__(self):
         self._suffixes = sorted((h for h in self.heads if " " not in h), key=len, reverse=True)
 
     def head_of(self, word: str, tagged_noun: bool = False) -> tuple[str, str] | None:
+        key = (word, tagged_noun)
+        if key not in self._heads_of:
+            self._heads_of[key] = self._head_of(word, tagged_noun)
+        return self._heads_of[key]
+
+    def _head_of(self, word: str, tagged_noun: bool) -> tuple[str, str] | None:
         """(head noun, class) when ``word`` is a head noun or a compound ending in one, in the
         singular or the plural ("API-verordeningen", "strategieën"); a footnote mark glued to
         the word ("confiscatierichtlijn1") does not count."""

@@ -102,6 +102,16 @@ def _link_persons(found: list[PersonMention], kb: KnowledgeBase) -> list[EntityM
     ]
 
 
+# Paragraphs no statement is read from: the questions a written consultation answers, the
+# signature block, the letter's header.
+UNREAD_PARAGRAPHS = {"question", "signature", "header"}
+
+
+def _read_by_rules(document: Document, offset: int) -> bool:
+    paragraph = document.paragraph_at(offset)
+    return paragraph is None or paragraph.kind not in UNREAD_PARAGRAPHS
+
+
 def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None,
             tagger: Language | None = None) -> Analysis:
     """Run the pipeline over one document and collect its mentions as plain records; the
@@ -116,7 +126,8 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     own_ref = {document.header["kamerstuk"]} if document.header.get("kamerstuk") else set()
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     entities = entity_mentions(doc)
-    tagged = tag_spans(text, [(a, b) for a, b in sentences if needs_tags(text[a:b], kb)], tagger)
+    tagged = tag_spans(text, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)],
+                       tagger)
     lexicon = policy_lexicon(kb)
     blocked = [(e.start, e.end) for e in entities if e.kind not in ("instrument",)]
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]

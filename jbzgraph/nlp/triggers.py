@@ -25,7 +25,9 @@ MIN_STEM = 4
 VOWELS = set("aeiouy")
 # Action cues matter only beside a nominal cue, so they do not select a sentence themselves.
 CUE_PROPERTIES = ("cue", "nominalCue")
-NOT_TELLING = {"zich", "van", "met", "een", "het", "niet"}
+NOT_TELLING = {"zich", "van", "met", "een", "het", "niet", "in", "op"}
+# Verbs that carry little of a cue's meaning (grammar).
+LIGHT_VERBS = {"worden", "zijn", "nemen", "gaan", "komen", "hebben", "geven", "krijgen", "maken", "zien", "rekenen"}
 
 _PATTERNS: dict[int, tuple] = {}
 
@@ -54,17 +56,19 @@ def _verb_stems(verb: str) -> set[str]:
 
 
 def _telling_word(cue: str) -> str:
-    """The word of a cue a sentence must contain: a noun or adjective if it has one
-    ("kennis nemen": kennis), else its longest word."""
-    words = cue.lower().split(":")[0].split()
-    others = [w for w in words if not w.endswith("en") and len(w) > 3 and w not in NOT_TELLING]
-    return max(others or words, key=len)
+    """The word of a cue a sentence must contain: its last word ("belang hechten": hechten,
+    "politiek akkoord": akkoord), unless that is a light verb ("van toepassing worden",
+    "kennis nemen"), then its longest other word."""
+    words = [w for w in cue.lower().split(":")[0].split() if w not in NOT_TELLING]
+    if words[-1] not in LIGHT_VERBS or len(words) == 1:
+        return words[-1]
+    return max(words[:-1], key=len)
 
 
 def _patterns(kb: KnowledgeBase) -> tuple[set[str], dict[str, set[str]], set[str]]:
     """Stems of the verbs (their forms start with one, after "ge" or "te"), stems of the
     particle verbs by particle (the particle is a word of its own, or joined: "vastgesteld"),
-    and the other cue words, searched anywhere in a word ("onderhandelingsmandaat")."""
+    and the other cue words, at the start of a word ("steun", not "samenwerking" for "werking")."""
     verbs: set[str] = set()
     split: dict[str, set[str]] = {}
     others: set[str] = set()
@@ -96,8 +100,8 @@ def needs_tags(sentence: str, kb: KnowledgeBase) -> bool:
     if found is None:
         verbs, split, others = _patterns(kb)
         joined = [p + r"(?:ge|\s?te\s?)?(?:" + _alternation(stems) + ")" for p, stems in split.items()]
-        plain = re.compile(r"(?<![a-zà-ÿ])(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
-                           + "|" + _alternation(others))
+        plain = re.compile(r"(?<![a-zà-ÿ])(?:(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
+                           + "|" + _alternation(others) + ")")
         detached = [(re.compile(r"(?<![a-zà-ÿ])(?:" + _alternation(stems) + ")"),
                      re.compile(r"(?<![a-zà-ÿ])" + p + r"(?![a-zà-ÿ])")) for p, stems in split.items()]
         found = _PATTERNS[id(kb)] = (plain, detached)

@@ -69,7 +69,7 @@ class Concept:
     labels: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: the caches of words made from a KB key on it
 class KnowledgeBase:
     entities: dict[str, Entity]
     concepts: dict[tuple[str, str], Concept]

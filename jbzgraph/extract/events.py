@@ -9,6 +9,7 @@ the one nearest it in the sentence.
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
@@ -65,13 +66,9 @@ class StageCues:
         self.actions = compile_cues(kb, "actionCue")
 
 
-_STAGE_CUES: dict[int, StageCues] = {}
-
-
+@lru_cache(maxsize=4)
 def stage_cues(kb: KnowledgeBase) -> StageCues:
-    if id(kb) not in _STAGE_CUES:
-        _STAGE_CUES[id(kb)] = StageCues(kb)
-    return _STAGE_CUES[id(kb)]
+    return StageCues(kb)
 
 
 def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str, str],

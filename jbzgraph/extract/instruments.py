@@ -12,6 +12,7 @@ the same IRI.
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from jbzgraph.extract.model import Instrument
 from jbzgraph.kb import KnowledgeBase
@@ -45,25 +46,21 @@ def kb_instrument(kb: KnowledgeBase, iri: str) -> Instrument:
     return Instrument(iri=iri, key=ent.key, label=ent.label("nl"))
 
 
-_KB_KEYS: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-
-
+@lru_cache(maxsize=4)
 def kb_keys(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
     """(normalised name -> IRI, identifier -> IRI) of the KB's instruments, made once per KB."""
-    if id(kb) not in _KB_KEYS:
-        lex = policy_lexicon(kb)
-        names: dict[str, str] = {}
-        ids: dict[str, str] = {}
-        for ent in kb.of_kind("instrument"):
-            for text, _, _ in ent.labels:
-                key = phrase_key(text.split(), lex)
-                if not key.startswith("x-"):
-                    names.setdefault(key, ent.iri)
-            for values in ent.identifiers.values():
-                for v in values:
-                    ids.setdefault(v.replace(" ", "").lower(), ent.iri)
-        _KB_KEYS[id(kb)] = (names, ids)
-    return _KB_KEYS[id(kb)]
+    lex = policy_lexicon(kb)
+    names: dict[str, str] = {}
+    ids: dict[str, str] = {}
+    for ent in kb.of_kind("instrument"):
+        for text, _, _ in ent.labels:
+            key = phrase_key(text.split(), lex)
+            if not key.startswith("x-"):
+                names.setdefault(key, ent.iri)
+        for values in ent.identifiers.values():
+            for v in values:
+                ids.setdefault(v.replace(" ", "").lower(), ent.iri)
+    return names, ids
 
 
 class InstrumentContext:

@@ -17,6 +17,7 @@ Produces ``jbz:Position`` with ``jbz:holder``, ``jbz:target``, ``jbz:stance``,
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
@@ -84,13 +85,9 @@ class Actors:
         self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stances]
 
 
-_ACTORS: dict[int, Actors] = {}
-
-
+@lru_cache(maxsize=4)
 def actors(kb: KnowledgeBase) -> Actors:
-    if id(kb) not in _ACTORS:
-        _ACTORS[id(kb)] = Actors(kb)
-    return _ACTORS[id(kb)]
+    return Actors(kb)
 
 
 def _index_at(tokens: list[Tok], offset: int) -> int:

@@ -17,6 +17,7 @@ inzake terugkeer" meet.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.namespace import JBZ
@@ -124,17 +125,9 @@ class PolicyLexicon:
         return None
 
 
-_LEXICONS: dict[int, PolicyLexicon] = {}
-
-
+@lru_cache(maxsize=4)
 def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
-    """The policy-phrase words of ``kb``, made once per KB (KBs live as long as the process)."""
-    if id(kb) not in _LEXICONS:
-        _LEXICONS[id(kb)] = _make_policy_lexicon(kb)
-    return _LEXICONS[id(kb)]
-
-
-def _make_policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
+    """The policy-phrase words of ``kb``, made once per KB."""
     heads: dict[str, str] = {}
     multi: dict[tuple[str, ...], str] = {}
     weak: set[str] = set()

@@ -8,6 +8,7 @@ decides where the tagger runs, and the rules then match lemmas.
 """
 
 import re
+from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 
@@ -29,7 +30,6 @@ NOT_TELLING = {"zich", "van", "met", "een", "het", "niet", "in", "op"}
 # Verbs that carry little of a cue's meaning (grammar).
 LIGHT_VERBS = {"worden", "zijn", "nemen", "gaan", "komen", "hebben", "geven", "krijgen", "maken", "zien", "rekenen"}
 
-_PATTERNS: dict[int, tuple] = {}
 
 
 def _stem(word: str) -> str:
@@ -94,18 +94,20 @@ def _alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+@lru_cache(maxsize=4)
+def _compiled(kb: KnowledgeBase) -> tuple[re.Pattern, list[tuple[re.Pattern, re.Pattern]]]:
+    verbs, split, others = _patterns(kb)
+    joined = [p + r"(?:ge|\s?te\s?)?(?:" + _alternation(stems) + ")" for p, stems in split.items()]
+    plain = re.compile(r"(?<![a-zà-ÿ])(?:(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
+                       + "|" + _alternation(others) + ")")
+    detached = [(re.compile(r"(?<![a-zà-ÿ])(?:" + _alternation(stems) + ")"),
+                 re.compile(r"(?<![a-zà-ÿ])" + p + r"(?![a-zà-ÿ])")) for p, stems in split.items()]
+    return plain, detached
+
+
 def needs_tags(sentence: str, kb: KnowledgeBase) -> bool:
     """Whether ``sentence`` holds a word that may be a cue of the lexicon."""
-    found = _PATTERNS.get(id(kb))
-    if found is None:
-        verbs, split, others = _patterns(kb)
-        joined = [p + r"(?:ge|\s?te\s?)?(?:" + _alternation(stems) + ")" for p, stems in split.items()]
-        plain = re.compile(r"(?<![a-zà-ÿ])(?:(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
-                           + "|" + _alternation(others) + ")")
-        detached = [(re.compile(r"(?<![a-zà-ÿ])(?:" + _alternation(stems) + ")"),
-                     re.compile(r"(?<![a-zà-ÿ])" + p + r"(?![a-zà-ÿ])")) for p, stems in split.items()]
-        found = _PATTERNS[id(kb)] = (plain, detached)
-    plain, detached = found
+    plain, detached = _compiled(kb)
     lower = sentence.lower()
     if plain.search(lower):
         return True

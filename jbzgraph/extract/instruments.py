@@ -30,9 +30,9 @@ ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "ervan", "daarm
 # a proposal is for a regulation, directive or decision.
 GENERIC_TYPES = {"Proposal": {"Regulation", "Directive", "Decision", "ImplementingAct", "Proposal", "LegalInstrument"},
                  "LegalInstrument": None}
-# Documents written *about* something: "Raadsconclusies over de EMPACT-cyclus" is not EMPACT.
+# Documents written *about* something: "Raadsconclusies over de EMPACT-cyclus" is not EMPACT;
+# a short "de conclusies" in a section on a conference are that conference's.
 ABOUT_HEADS = {"Conclusions", "Communication", "Recommendation", "ActionPlan", "JointStatement"}
-SECTION_DOCUMENTS = ABOUT_HEADS
 FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
 TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?=[A-Z])")
 TOPIC_WORDS = 6
@@ -243,7 +243,7 @@ class InstrumentContext:
                 return self.instrument(m.iri), "target_short_mention_same_name_before"
         sec = self.section_of(p.start)
         heading = self.document.sections[sec].heading if sec >= 0 else None
-        if p.type_name in SECTION_DOCUMENTS and heading:
+        if p.type_name in ABOUT_HEADS and heading:
             label = f"{p.label} {heading}"
             key = phrase_key(label.split(), policy_lexicon(self.kb))
             return Instrument(iri="", key=key, label=label, type_name=p.type_name), "target_short_mention_section"

@@ -69,8 +69,6 @@ class Actors:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
-        nld = kb.by_key("member_state", "NLD")
-        self.nld = nld.iri if nld else ""
         multiple = kb.by_key("unnamed_group", "MULTIPLE")
         self.multiple = multiple.iri if multiple else ""
         self.holder_words = {w.lower(): subject for subject, w in kb.lexicon.get("holderCue", ())}

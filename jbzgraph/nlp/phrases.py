@@ -55,7 +55,6 @@ PLURAL_ENDINGS = ("nen", "ten", "sen", "ën", "en", "'s", "s", "n")
 # Words that say a name is European, not which instrument it is ("EU-visumstrategie" is the
 # visumstrategie); left out of keys, kept in labels.
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
-IDENTIFIER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/\w+)?|\d{4}(?:[-–]\d{4})?)\)?$")
 NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
 ACT_FAMILIES = {"EU", "EG", "EEG"}
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
@@ -92,7 +91,6 @@ class PolicyLexicon:
     complements: list[tuple[str, ...]]  # complement words, longest first, as word tuples
     describing: set[str]
     not_instruments: set[str]
-    multiword_heads: dict[tuple[str, ...], str] = field(default_factory=dict)
     _suffixes: list[str] = field(default_factory=list)
     _heads_of: dict[tuple[str, bool], tuple[str, str] | None] = field(default_factory=dict)
 
@@ -129,14 +127,11 @@ class PolicyLexicon:
 def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
     """The policy-phrase words of ``kb``, made once per KB."""
     heads: dict[str, str] = {}
-    multi: dict[tuple[str, ...], str] = {}
     weak: set[str] = set()
     for prop in ("headNoun", "weakHeadNoun"):
         for cls, word in kb.lexicon.get(prop, ()):
             name = cls.split("#")[-1]
             w = word.lower()
-            if " " in w:
-                multi[tuple(w.split())] = name
             heads.setdefault(w, name)
             if prop == "weakHeadNoun":
                 weak.add(w)
@@ -146,7 +141,7 @@ def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
     complements = sorted((tuple(w.lower().split()) for w in kb.words("complementWord", base)), key=len, reverse=True)
     return PolicyLexicon(heads, weak, authors | {a + "s" for a in authors}, complements,
                          {w.lower() for w in kb.words("nonNamingModifier", base)},
-                         {w.lower() for w in kb.words("notAnInstrument", base)}, multi)
+                         {w.lower() for w in kb.words("notAnInstrument", base)})
 
 
 def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
@@ -267,7 +262,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             elif tokens[j].lower in ("nr.", "nr") and j + 1 < len(tokens) and NUMBER_RE.match(tokens[j + 1].text):
                 j += 1
             elif NUMBER_RE.match(tokens[j].text):
-                identifiers.append(("actNumber", tokens[j].text)) if "/" in tokens[j].text else None
+                if "/" in tokens[j].text:
+                    identifiers.append(("actNumber", tokens[j].text))
                 j += 1
                 right = j
             else:
@@ -303,8 +299,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         words = [t.text for t in mods] + [tok.text] + [t.text for t in tokens[i + 1:span_end]]
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
-                 and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis"))
-                 and not (type_name == "NegotiatingMandate" and complement[0].lower == "met"))
+                 and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))
         if label.lower() in lex.not_instruments or " ".join(t.lower for t in tokens[left:i + 1]) in lex.not_instruments:
             i = span_end
             continue

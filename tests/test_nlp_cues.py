@@ -5,7 +5,7 @@ import pytest
 
 from jbzgraph.kb import load_kb
 from jbzgraph.nlp.cues import clauses, compile_cues, find_cues, guess_lemmas
-from jbzgraph.nlp.tokens import tag_spans
+from jbzgraph.nlp.tokens import tag_text
 from jbzgraph.nlp.triggers import needs_tags
 
 KB = load_kb()
@@ -14,7 +14,7 @@ NOTATION = {c.iri: n for (kind, n), c in KB.concepts.items() if kind in ("stance
 
 
 def cue_notations(sentence: str) -> set[str]:
-    (tokens,) = tag_spans(sentence, [(0, len(sentence))]).values()
+    tokens = tag_text(sentence)
     return {NOTATION[m.cue.concept] for lo, hi in clauses(tokens) for m in find_cues(tokens, STANCE_CUES, lo, hi)}
 
 

@@ -6,14 +6,14 @@ from hypothesis import strategies as st
 
 from jbzgraph.kb import load_kb
 from jbzgraph.nlp.phrases import find_phrases, phrase_key, policy_lexicon
-from jbzgraph.nlp.tokens import tag_spans
+from jbzgraph.nlp.tokens import tag_text
 
 KB = load_kb()
 LEX = policy_lexicon(KB)
 
 
 def phrases(sentence: str):
-    (tokens,) = tag_spans(sentence, [(0, len(sentence))]).values()
+    tokens = tag_text(sentence)
     return find_phrases(tokens, LEX)
 
 
@@ -54,7 +54,7 @@ def test_a_short_or_generic_mention_names_nothing(sentence):
 
 
 def test_an_author_is_not_part_of_the_name():
-    (tokens,) = tag_spans(s := "Het kabinet steunt het voorstel van de Commissie.", [(0, len(s))]).values()
+    tokens = tag_text(s := "Het kabinet steunt het voorstel van de Commissie.")
     commission = s.index("Commissie")
     found = find_phrases(tokens, LEX, authors=[(commission, commission + len("Commissie"))])
     assert [(p.label, p.named) for p in found] == [("voorstel", False)]

@@ -72,8 +72,10 @@ class Actors:
         multiple = kb.by_key("unnamed_group", "MULTIPLE")
         self.multiple = multiple.iri if multiple else ""
         self.holder_words = {w.lower(): subject for subject, w in kb.lexicon.get("holderCue", ())}
-        self.quantifiers = sorted((tuple(w.lower().split()) for w in kb.words("quantifier", self.multiple)),
-                                  key=len, reverse=True)
+        self.quantifiers: dict[str, list[tuple[str, ...]]] = {}  # by first word, longest first
+        for q in sorted((tuple(w.lower().split()) for w in kb.words("quantifier", self.multiple)),
+                        key=len, reverse=True):
+            self.quantifiers.setdefault(q[0], []).append(q)
         self.group_nouns = {w.lower() for w in kb.words("groupNoun", self.multiple)}
         self.offices = {w.lower() for w in kb.words("officeNoun", str(JBZ.Country))}
         presidency = kb.by_key("organisation", "PRESIDENCY")
@@ -144,7 +146,7 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
 
 def _quantified_group(tokens: list[Tok], i: int, a: Actors) -> int:
     """End index of "een aantal (andere) lidstaten", "26 andere lidstaten" starting at ``i``, or 0."""
-    for q in a.quantifiers:
+    for q in a.quantifiers.get(tokens[i].lower, ()):
         n = len(q)
         if tuple(t.lower for t in tokens[i:i + n]) == q:
             break

@@ -22,7 +22,7 @@ from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
 from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
 from jbzgraph.nlp.phrases import AUTHOR_KEYS, PolicyPhrase, find_phrases, policy_lexicon
 from jbzgraph.nlp.references import RefMention, find_references
-from jbzgraph.nlp.tokens import Tok, plain_tokens, tag_spans
+from jbzgraph.nlp.tokens import Tok, doc_tokens, plain_tokens, tag_spans
 from jbzgraph.nlp.triggers import needs_tags
 
 # How long after the latest date it names an undated letter may have been written.
@@ -112,6 +112,18 @@ def _read_by_rules(document: Document, offset: int) -> bool:
     return paragraph is None or paragraph.kind not in UNREAD_PARAGRAPHS
 
 
+def _by_sentence(sentences: list[tuple[int, int]], items: list[tuple]) -> dict[int, list[tuple]]:
+    """``items`` (tuples whose first value is an offset) grouped by the start of the sentence
+    they begin in: each sentence's rules look at its own words and mentions only."""
+    starts = [a for a, _ in sentences]
+    grouped: dict[int, list[tuple]] = {}
+    for item in items:
+        i = bisect_right(starts, item[0]) - 1
+        if i >= 0 and item[0] < sentences[i][1]:
+            grouped.setdefault(starts[i], []).append(item)
+    return grouped
+
+
 def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase | None = None,
             tagger: Language | None = None) -> Analysis:
     """Run the pipeline over one document and collect its mentions as plain records; the
@@ -126,13 +138,15 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     own_ref = {document.header["kamerstuk"]} if document.header.get("kamerstuk") else set()
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     entities = entity_mentions(doc)
-    tagged = tag_spans(text, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)],
+    tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)],
                        tagger)
     lexicon = policy_lexicon(kb)
-    blocked = [(e.start, e.end) for e in entities if e.kind not in ("instrument",)]
+    blocked = _by_sentence(sentences, [(e.start, e.end) for e in entities if e.kind not in ("instrument",)])
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
-    phrases = [p for a, b in sentences
-               for p in find_phrases(tagged.get(a) or plain_tokens(doc, a, b), lexicon, blocked, authors)]
+    words = _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc)])
+    phrases = [p for a, _b in sentences
+               for p in find_phrases(tagged.get(a) or [t for _, t in words.get(a, ())], lexicon,
+                                     blocked.get(a, []), authors)]
     return Analysis(
         doc=doc,
         sentences=sentences,

@@ -119,23 +119,28 @@ def _infinitives(stem: str) -> set[str]:
     return out
 
 
-def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[set[str]]:
+def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
     """For each token of the clause ``[a, b)`` the lemmas it may stand for: its lemma, its
     form, the infinitives its spelling allows, and a verb joined with a particle later in the
     clause ("stemde … in": instemmen)."""
     # A tagger trained on 80,000 words mistakes some verbs for nouns ("wenst"): every word gets
     # the infinitives its spelling allows; the cues' parts of speech still apply.
-    forms = [{t.lemma.replace("_", ""), t.lower} | guess_lemmas(t.lower) for t in tokens[a:b]]
+    forms: list[frozenset[str]] = [_word_forms(t.lemma, t.lower) for t in tokens[a:b]]
     particles = [(j, t.lower) for j, t in enumerate(tokens[a:b]) if t.lower in PARTICLES
                  and t.pos in ("", "ADP", "ADV", "ADJ")]
-    for j, t in enumerate(tokens[a:b]):
-        if t.pos in ("", "VERB", "AUX", "NOUN"):
-            verbs = {t.lemma, t.lower} | guess_lemmas(t.lower)
-            for k, p in particles:
-                # "stemt … in", and "in te stemmen" where the particle comes first
-                if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te"):
-                    forms[j] |= {p + v for v in verbs}
+    if particles:
+        for j, t in enumerate(tokens[a:b]):
+            if t.pos in ("", "VERB", "AUX", "NOUN"):
+                for k, p in particles:
+                    # "stemt … in", and "in te stemmen" where the particle comes first
+                    if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te"):
+                        forms[j] = forms[j] | {p + v for v in _word_forms(t.lemma, t.lower)}
     return forms
+
+
+@lru_cache(maxsize=65536)
+def _word_forms(lemma: str, lower: str) -> frozenset[str]:
+    return frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
 
 
 def _fits(tokens: list[Tok], k: int, pos: str) -> bool:
@@ -148,17 +153,38 @@ def _fits(tokens: list[Tok], k: int, pos: str) -> bool:
     return not tokens[k].pos or tokens[k].pos == pos
 
 
+def _lemma_index(tokens: list[Tok], a: int, b: int) -> dict[str, list[int]]:
+    """Clause positions by the lemmas they may stand for, for the last few clauses asked:
+    positions and events look up a hundred cues in the same clauses."""
+    key = (id(tokens), a, b)
+    if key in _INDEXES:
+        return _INDEXES[key][1]
+    index: dict[str, list[int]] = {}
+    for j, forms in enumerate(lemma_forms(tokens, a, b)):
+        for lemma in forms:
+            index.setdefault(lemma, []).append(j)
+    if len(_INDEXES) >= 4096:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[key] = (tokens, index)  # holding the list keeps its id from being reused
+    return index
+
+
+_INDEXES: dict[tuple[int, int, int], tuple[list[Tok], dict[str, list[int]]]] = {}
+
+
 def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = None) -> list[CueMatch]:
     """Matches of ``cues`` in the clause ``tokens[a:b]``; a token is used by one cue at most,
     the longest first."""
     b = len(tokens) if b is None else b
-    forms = lemma_forms(tokens, a, b)
+    index = _lemma_index(tokens, a, b)
     used: set[int] = set()
     found: list[CueMatch] = []
     for cue in cues:
         places = []
         for lemma, pos in cue.words:
-            hits = [j for j, f in enumerate(forms) if lemma in f and j not in used and _fits(tokens, a + j, pos)]
+            hits = index.get(lemma)
+            if hits:
+                hits = [j for j in hits if j not in used and _fits(tokens, a + j, pos)]
             if not hits:
                 break
             places.append(hits)

@@ -26,6 +26,10 @@ HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\
 # Pronouns and adverbs that refer back to what was just named ("steunt dit", "stemt hiermee in").
 ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "ervan", "daarmee", "daarover", "hiervan",
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
+# er/hier/daar + a preposition: "ervan", "hiervoor", "daarmee"
+PRONOMINAL_ADVERB_RE = re.compile(r"(?:er|hier|daar)(?:aan|in|mee|over|van|voor|op|toe|tegen|uit|naar)")
+# What may stand between two coordinated instrument names: a comma or conjunction, an article.
+COORDINATION_GAP_RE = re.compile(r"\s*(?:,|\ben\b|\bof\b|\bevenals\b|\balsook\b)\s*(?:(?:de|het|een)\s+)?", re.I)
 # Kinds whose short mention ("het voorstel") may refer back to an instrument of another kind:
 # a proposal is for a regulation, directive or decision.
 GENERIC_TYPES = {"Proposal": {"Regulation", "Directive", "Decision", "ImplementingAct", "Proposal", "LegalInstrument"},
@@ -262,6 +266,32 @@ class InstrumentContext:
         if named:
             return self.instrument(named[0].iri), "target_mention_after_predicate"
         return None, ""
+
+    def coordinated(self, first: Instrument, start: int, end: int) -> list[Instrument]:
+        """``first`` and the instruments joined to it by commas, "en" or "of" in ``[start, end)``
+        ("steunt de Terugkeerverordening en de Screeningsverordening")."""
+        text = self.document.text
+        found, last = [first], None
+        for m in self.in_span(start, end):
+            if last is None:
+                if self.instrument(m.iri).ref == first.ref:
+                    last = m
+                continue
+            if m.start < last.end:
+                continue  # named inside the one before
+            if not COORDINATION_GAP_RE.fullmatch(text, last.end, m.start):
+                break
+            found.append(self.instrument(m.iri))
+            last = m
+        return found
+
+    def refers_back(self, tokens) -> bool:
+        """Whether a clause holds a pronoun or pronominal adverb that refers back ("Dat kan op
+        steun rekenen", "streeft naar afronding ervan", "heeft zich hier actief voor ingezet")."""
+        # "dit"/"dat" before a noun is a determiner ("in dat kader"), whatever the tagger says
+        return any(t.lower in ANAPHORS - {"het", "ze", "zij"} and t.pos not in ("SCONJ", "DET")
+                   and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN"))
+                   or PRONOMINAL_ADVERB_RE.fullmatch(t.lower) for k, t in enumerate(tokens))
 
     def referred_back(self, tokens, offset: int) -> Instrument | None:
         """The instrument in focus when ``tokens`` (the first words after a predicate) open

@@ -269,12 +269,11 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             holder = holder or _implied(tokens, m, a)
             if holder is None:
                 continue
-            target, how = _target(tokens, spans, m, context, s_start)
-            if target is None:
-                continue
+            targets, how = _targets(tokens, spans, m, context, s_start)
             intended = bool(words & INTENT_WORDS)
             rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
-            for who, extra in [(holder, "")] + [(h, "+alongside") for h in co_holders]:
+            for target, who, extra in [(t, holder, "") for t in targets] + \
+                    [(t, h, "+alongside") for t in targets for h in co_holders]:
                 key = (who.iri, target.ref, final)
                 if key in seen:
                     continue
@@ -292,26 +291,33 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     return result
 
 
-def _target(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
-    """The instrument a stance cue is about, and how it was found."""
+def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
+    """The instruments a stance cue is about (one, or several named together), and how they
+    were found."""
     lo, hi = clause_of(spans, m.first)
     back = context.referred_back(tokens[m.last + 1:m.last + 3], tokens[m.first].start)
     if back is not None:
-        return back, "target_reference_back"
+        return [back], "target_reference_back"
     k = spans.index((lo, hi)) if (lo, hi) in spans else 0
     reach = spans[min(len(spans) - 1, k + NEXT_CLAUSES)][1]
     start = tokens[m.last].end
     end = tokens[reach - 1].end if reach > 0 else start
     found, how = context.first_after(start, end)
     if found is not None:
-        return found, how
+        if how == "target_mention_after_predicate":
+            return context.coordinated(found, start, end), how
+        return [found], how
+    if context.refers_back(tokens[lo:hi]):
+        found = context.before(s_start)
+        if found is not None:
+            return [found], "target_referred_back"
     named = context.in_span(s_start, tokens[m.first].start)
     if named:
-        return context.instrument(named[-1].iri), "target_mention_before_predicate"
+        return [context.instrument(named[-1].iri)], "target_mention_before_predicate"
     short = context.short_at(s_start, tokens[m.first].start)
     if short is not None:
         found, how = context.resolve_short(short)
         if found is not None:
-            return found, how + "+before_predicate"
+            return [found], how + "+before_predicate"
     default = context.default(s_start)
-    return (default, "target_section_instrument") if default is not None else (None, "")
+    return ([default], "target_section_instrument") if default is not None else ([], "")

@@ -12,12 +12,13 @@ from datetime import date
 from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import InstrumentContext
+from jbzgraph.extract.instruments import ID_PROPERTY, InstrumentContext, kb_keys
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
 from jbzgraph.nlp.cues import clauses, compile_cues, find_cues
+from jbzgraph.nlp.phrases import phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
 
 # Most specific first: of the stages a sentence's cues name, the first in this order wins.
@@ -53,6 +54,8 @@ DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
+CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
+CITATION_GLUE = {"van", "en", "het", "de"}
 
 
 class StageCues:
@@ -228,7 +231,56 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             rule = f"stage_{stage}+{how}" + (f"+{dated}" if dated else "")
             result.append(Event(target, stage, body_iri, when, sentence_of(analysis, text, s_start),
                                 rule, round(confidence, 2)))
+    for e in citation_events(document, analysis, kb, context):
+        if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
+            seen.add((e.target.ref, e.stage, e.body_iri, e.date))
+            result.append(e)
     return _drop_undated_repeats(result)
+
+
+def citation_events(document: Document, analysis: Analysis, kb: KnowledgeBase,
+                    context: InstrumentContext) -> list[Event]:
+    """ "Verordening (EU) 2024/1350 van het Europees Parlement en de Raad van 14 mei 2024": an
+    act cited with its authors and date was adopted by them on that date. Footnotes cite acts
+    this way, so this is how a letter dates the acts it builds on."""
+    text = document.text
+    bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
+    lex = policy_lexicon(kb)
+    _names, ids = kb_keys(kb)
+    found: list[Event] = []
+    for ref in analysis.references:
+        if ref.rule != "act_citation":
+            continue
+        after = [d for d in analysis.dates if ref.end < d.start <= ref.end + CITATION_REACH]
+        if not after:
+            continue
+        when = after[0]
+        authors = [e for e in analysis.entities_in(ref.end, when.start) if e.kind == "organisation"]
+        rest = text[ref.end:when.start]
+        for e in reversed(authors):
+            rest = rest[:e.start - ref.end] + " " + rest[e.end - ref.end:]
+        if not authors or not set(rest.split()) <= CITATION_GLUE or not rest.split()[:1] == ["van"]:
+            continue
+        target = _cited(ref, context, lex, ids)
+        keys = {bodies.get(e.iri) for e in authors}
+        body_iri = authors[0].iri if len(authors) == 1 and keys <= set(BODY_KEYS) else None
+        found.append(Event(target, "adoption", body_iri, when.first, sentence_of(analysis, text, ref.start),
+                           "stage_adoption+act_citation+date_of_act", 0.9))
+    return found
+
+
+def _cited(ref, context: InstrumentContext, lex, ids: dict[str, str]) -> Instrument:
+    """The instrument an act citation names: the mention at it, the KB entry with its
+    number, or one minted from the citation."""
+    at = [m for m in context.in_span(ref.start, ref.end) if m.end <= ref.end + 1]
+    if at:
+        return context.instrument(at[0].iri)
+    if ref.ref.lower() in ids:
+        return context.instrument(ids[ref.ref.lower()])
+    hit = lex.head_of(ref.text.split()[0].lower())
+    return Instrument(iri="", key=phrase_key(ref.text.split(), lex), label=ref.text,
+                      type_name=hit[1] if hit else "LegalInstrument",
+                      identifiers=((ID_PROPERTY[ref.kind], ref.ref),))
 
 
 def _tense_year(found: DateMention, sentence: str, reference: date | None) -> date:

@@ -189,8 +189,9 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
                 break
             places.append(hits)
         else:
-            anchor = places[0][0]
-            chosen = [min(h, key=lambda j: abs(j - anchor)) for h in places]
+            # each place of the first word may anchor the rest: "van het pact … van toepassing"
+            chosen = min(([min(h, key=lambda j: abs(j - anchor)) for h in places] for anchor in places[0]),
+                         key=lambda c: max(c) - min(c))
             if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen):
                 used.update(chosen)
                 found.append(CueMatch(cue, a + min(chosen), a + max(chosen), tuple(a + c for c in chosen)))

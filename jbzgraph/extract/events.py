@@ -20,6 +20,7 @@ from jbzgraph.nlp import Analysis, DateMention
 from jbzgraph.nlp.cues import clauses, compile_cues, find_cues
 from jbzgraph.nlp.phrases import phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
+from jbzgraph.nlp.triggers import PARTICLES
 
 # Most specific first: of the stages a sentence's cues name, the first in this order wins.
 STAGE_ORDER = ("partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
@@ -30,7 +31,7 @@ COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
 SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
 # Instruments named as the frame of the ones that moved ("als onderdelen van het Pact") are not targets.
 FRAME_RE = re.compile(r"(?:onderde(?:el|len)\s+van|in\s+het\s+kader\s+van|op\s+(?:grond|basis)\s+van|"
-                      r"conform|gelijknamige|onder|krachtens|volgens|"
+                      r"conform|gelijknamige|onder|krachtens|volgens|anders\s+dan|"
                       r"artikel\s+\d+\w*(?:\s+lid\s+\d+)?(?:\s+van)?)\s+(?:de\s+|het\s+|een\s+)?$", re.IGNORECASE)
 # A cue followed by a clause of what was said or found ("stelt vast dat", "stelde vast in welke")
 # reports a finding, not a step.
@@ -56,6 +57,8 @@ FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
 CITATION_GLUE = {"van", "en", "het", "de"}
+COMMISSION_ACT_TYPES = {"ImplementingAct"}
+COUNCIL_ACT_RE = re.compile(r"\b(?:van de Raad|Raads)|\bvoorstel", re.IGNORECASE)
 
 
 class StageCues:
@@ -94,7 +97,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
         if tokens[lo].lower in CONDITIONAL:
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         for m in find_cues(tokens, lex.cues, lo, hi):
-            after = " ".join(t.lower for t in tokens[m.last + 1:m.last + 3])
+            end = _particle_after(tokens, m, hi)
+            after = " ".join(t.lower for t in tokens[end + 1:end + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)
             if not negated and not m.infinitive(tokens) and not reporting:
                 stage = lex.stage_of[m.cue.concept]
@@ -114,6 +118,16 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
     return stage, found[stage], spans[stage]
+
+
+def _particle_after(tokens: list[Tok], m, hi: int) -> int:
+    """Where a cue ends: at the separated particle of its verb ("stelt … vast in welke"),
+    or at its last word."""
+    lemma = m.cue.words[-1][0]
+    for k in range(m.last + 1, hi):
+        if tokens[k].lower in PARTICLES and lemma.startswith(tokens[k].lower) and lemma != tokens[k].lower:
+            return k
+    return m.last
 
 
 def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: int = 80) -> bool:
@@ -224,18 +238,25 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if FUTURE_RE.search(sentence):
             confidence -= 0.15
         for target in {t.ref: t for t in targets}.values():
-            key = (target.ref, stage, body_iri, when)
+            # The Commission adopts its own implementing acts; it proposes nothing there.
+            step = "adoption" if stage == "proposal" and _commission_act(target) else stage
+            key = (target.ref, step, body_iri, when)
             if key in seen:
                 continue
             seen.add(key)
-            rule = f"stage_{stage}+{how}" + (f"+{dated}" if dated else "")
-            result.append(Event(target, stage, body_iri, when, sentence_of(analysis, text, s_start),
+            rule = f"stage_{step}+{how}" + (f"+{dated}" if dated else "")
+            result.append(Event(target, step, body_iri, when, sentence_of(analysis, text, s_start),
                                 rule, round(confidence, 2)))
     for e in citation_events(document, analysis, kb, context):
         if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
             seen.add((e.target.ref, e.stage, e.body_iri, e.date))
             result.append(e)
     return _drop_undated_repeats(result)
+
+
+def _commission_act(target: Instrument) -> bool:
+    """An implementing or delegated act the Commission makes itself, not one of the Council's."""
+    return target.type_name in COMMISSION_ACT_TYPES and not COUNCIL_ACT_RE.search(target.label)
 
 
 def citation_events(document: Document, analysis: Analysis, kb: KnowledgeBase,

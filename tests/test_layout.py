@@ -376,3 +376,23 @@ def test_official_kamerstuk_header():
     assert d.header["title"] == "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"
     assert para_texts(d, "body") == ["Hierbij bied ik u het verslag aan van de JBZ-Raad."]
     assert [(s.name, s.role) for s in d.signatures] == [("D.M. VAN WEEL", "Minister van Justitie en Veiligheid")]
+
+
+def test_office_and_name_on_one_line_sign_a_covering_letter():
+    raw = (
+        "32 317 JBZ-Raad\n\nNr. 999 BRIEF VAN DE MINISTER EN STAATSSECRETARIS VAN VEILIGHEID EN JUSTITIE\n\n"
+        "Den Haag, 3 maart 2014\n\n"
+        "Hierbij bieden wij u het verslag aan van de Raad Justitie en Binnenlandse Zaken van 3 en 4 maart 2014.\n\n"
+        "De Minister van Veiligheid en Justitie, I.W. Opstelten\n\n"
+        "De Staatssecretaris van Veiligheid en Justitie, F. Teeven\n\n"
+        "Verslag van de Raad Justitie en Binnenlandse Zaken\n\n"
+        "De Raad sprak over het voorstel, en de Minister van Veiligheid en Justitie, die de Raad toesprak, steunde het.\n"
+    )
+    d = parse_layout(letter_of(raw))
+    assert [(s.name, s.role) for s in d.signatures] == [
+        ("I.W. Opstelten", "Minister van Veiligheid en Justitie"),
+        ("F. Teeven", "Staatssecretaris van Veiligheid en Justitie"),
+    ]
+    for s in d.signatures:
+        assert d.text[s.start:s.end] == s.name
+    check_invariants(d)

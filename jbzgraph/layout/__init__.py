@@ -48,10 +48,13 @@ def _signatures(paras: list[Para], texts: list[str], starts: list[int]) -> list[
             continue
         if para.extra.get("role_kind") == "sig_role":
             role = para.extra.get("role", "")
-        elif para.extra.get("role_kind") == "sig_name" and role:
-            span = name_span(text)
+        elif para.extra.get("role_kind") == "sig_name" and (role or para.extra.get("role")):
+            role = role or para.extra["role"]  # office and name on one line
+            cut = para.extra.get("name_from", 0)
+            span = name_span(text[cut:])
             if span:
-                found.append(Signature(text[span[0]:span[1]], role, start + span[0], start + span[1]))
+                found.append(Signature(text[cut + span[0]:cut + span[1]], role,
+                                       start + cut + span[0], start + cut + span[1]))
             role = ""
     return found
 

@@ -78,6 +78,7 @@ def mark_signatures(lines: list[Line]) -> None:
             continue
         m = ROLE_RE.match(line.text)
         if not m:
+            _one_line(lines, i)
             continue
         prev = _prev_content(lines, i)
         if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":")):
@@ -92,3 +93,20 @@ def mark_signatures(lines: list[Line]) -> None:
         line.extra["role"] = m["role"].strip()
         lines[j].role = "sig_name"
         lines[j].extra["name_span"] = span
+
+
+def _one_line(lines: list[Line], i: int) -> None:
+    """ "De Minister van Veiligheid en Justitie, I.W. Opstelten": office and name on one line,
+    as officielebekendmakingen renders the signatures of a covering letter."""
+    line = lines[i]
+    head, comma, tail = line.text.rpartition(",")
+    m = ROLE_RE.match(head + comma) if comma else None
+    if not m or not m["comma"]:
+        return
+    offset = len(head) + 1 + (len(tail) - len(tail.lstrip()))
+    span = name_span(tail.strip())
+    if span is None or not INITIALS_RE.match(tail.split()[0]):
+        return
+    line.role = "sig_name"
+    line.extra["role"] = m["role"].strip()
+    line.extra["name_from"] = offset

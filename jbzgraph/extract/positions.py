@@ -40,6 +40,8 @@ NOT_SUBJECT_PREPOSITIONS = {"met", "van", "aan", "naar", "bij", "tussen", "voor"
                             "tegen", "over", "volgens", "namens", "zonder", "onder", "binnen", "buiten", "tijdens",
                             "waaronder", "zoals", "inclusief", "behalve", "dan", "richting", "jegens", "vanuit"}
 AGENT = {"door"}
+# An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
+PASSIVE_AUXILIARIES = {"worden", "zijn"}
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
@@ -220,9 +222,11 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | 
     lo, hi = clause_of(spans, m.first)
     free = [h for h in holders if not h.after_preposition and not _alongside(tokens, h)]
     nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
+    passive = any(t.lemma in PASSIVE_AUXILIARIES for t in tokens[lo:m.first])
     for h in holders:
         # "gesteund door Nederland", "steun van het kabinet en veel andere lidstaten"
-        if h.after_preposition in AGENT and lo <= h.index < hi and -AGENT_REACH <= h.index - m.last <= AGENT_REACH:
+        if h.after_preposition in AGENT and lo <= h.index < hi and (
+                -AGENT_REACH <= h.index - m.first < 0 or (passive and 0 < h.index - m.last <= AGENT_REACH)):
             return h  # "wordt door Nederland gesteund", "werd gesteund door Nederland"
         if h.after_preposition == "van" and any(0 < h.index - k <= 3 for k in nouns):
             return h

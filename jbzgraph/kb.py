@@ -26,8 +26,8 @@ LABEL_PREDICATES = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS +
 # the ontology itself annotates with jbz:kindKey.
 EXTRA_KINDS = {str(JBZ.Place): "place", str(JBZ.UnnamedGroupOfStates): "unnamed_group"}
 # The lexicon's properties (ontology/sources/lexicon.csv): words the extractors read.
-LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "headNoun", "weakHeadNoun", "complementWord", "nonNamingModifier",
-                      "notAnInstrument", "holderCue", "quantifier", "groupNoun", "officeNoun")
+LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "attributiveCue", "headNoun", "weakHeadNoun", "complementWord",
+                      "nonNamingModifier", "notAnInstrument", "holderCue", "quantifier", "groupNoun", "officeNoun")
 CONCEPT_KINDS = {
     str(JBZ.Stance): "stance",
     str(JBZ.ProceduralStage): "stage",

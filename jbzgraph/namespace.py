@@ -77,6 +77,7 @@ class JBZ(DefinedNamespace):
     answers: URIRef
     askedBy: URIRef
     atMeeting: URIRef
+    attributiveCue: URIRef
     body: URIRef
     celex: URIRef
     cites: URIRef

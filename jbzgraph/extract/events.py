@@ -57,6 +57,8 @@ FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
 CITATION_GLUE = {"van", "en", "het", "de"}
+AGENT = {"door"}
+AGENT_WORDS = 5  # "door de Europese Commissie" before a participle
 COMMISSION_ACT_TYPES = {"ImplementingAct"}
 COUNCIL_ACT_RE = re.compile(r"\b(?:van de Raad|Raads)|\bvoorstel", re.IGNORECASE)
 
@@ -70,6 +72,7 @@ class StageCues:
         self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stage_of]
         self.nominal = [c for c in compile_cues(kb, "nominalCue") if c.concept in self.stage_of]
         self.actions = compile_cues(kb, "actionCue")
+        self.attributive = [c for c in compile_cues(kb, "attributiveCue") if c.concept in self.stage_of]
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +99,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
         if tokens[lo].lower in CONDITIONAL:
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
-        for m in find_cues(tokens, lex.cues, lo, hi):
+        attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
+        for m in find_cues(tokens, lex.cues, lo, hi) + attributive:
             end = _particle_after(tokens, m, hi)
             after = " ".join(t.lower for t in tokens[end + 1:end + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)
@@ -118,6 +122,13 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
     return stage, found[stage], spans[stage]
+
+
+def _attributive(tokens: list[Tok], k: int) -> bool:
+    """Whether the participle at ``k`` stands before a noun with its agent: "de door de
+    Commissie voorgestelde visumvrijstelling"."""
+    return k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN") and \
+        any(t.lower in AGENT for t in tokens[max(0, k - AGENT_WORDS):k])
 
 
 def _particle_after(tokens: list[Tok], m, hi: int) -> int:
@@ -155,7 +166,9 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     plus those of the previous sentence when the subject refers back to them ("Deze
     aanpassingen ..."); else what a short mention in it refers to, or the section's."""
     a, b = cue_span
-    mentions = [m for m in context.in_span(s_start, s_end) if not (m.start < b and a < m.end)]
+    # A mention inside the cue is the stage itself; one that runs on past it ("voorgestelde
+    # visumvrijstelling voor …") is what the cue is about.
+    mentions = [m for m in context.in_span(s_start, s_end) if not (m.start < b and a < m.end) or (m.start >= a and m.end > b)]
     outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                             and o.end - o.start > m.end - m.start for o in mentions)]
     named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer

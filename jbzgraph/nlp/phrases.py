@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.namespace import JBZ
+from jbzgraph.nlp.cues import guess_lemmas
 from jbzgraph.nlp.tokens import Tok
 
 # Closed-class Dutch words: determiners and pronouns that open a noun phrase, and words that
@@ -41,6 +42,8 @@ CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tusse
 # "het akkoord over de terugkeerverordening", "de kaderovereenkomst aangaande het EBSP".
 ABOUT_COMPLEMENTS = {"over", "inzake", "betreffende", "aangaande", "omtrent", "voor", "ten", "met"}
 STANDS_FOR = {"Agreement", "NegotiatingMandate", "Proposal"}
+PROPOSED_TYPE = "LegalInstrument"  # "de door de Commissie voorgestelde X": of X's kind nothing is known
+AGENT_WORDS = 5  # "door de Europese Commissie" before the participle
 DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 # Institutions that write proposals and acts: "het voorstel van de Commissie" names its
 # author, not the proposal, and so does "Commissievoorstel".
@@ -91,6 +94,7 @@ class PolicyLexicon:
     complements: list[tuple[str, ...]]  # complement words, longest first, as word tuples
     describing: set[str]
     not_instruments: set[str]
+    proposing: set[str] = field(default_factory=set)  # verbs whose participle puts a thing forward
     _suffixes: list[str] = field(default_factory=list)
     _heads_of: dict[tuple[str, bool], tuple[str, str] | None] = field(default_factory=dict)
 
@@ -139,9 +143,12 @@ def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
                for label, _, _ in e.labels if " " not in label}
     base = str(JBZ.LegalInstrument)
     complements = sorted((tuple(w.lower().split()) for w in kb.words("complementWord", base)), key=len, reverse=True)
+    proposal = kb.concepts.get(("stage", "proposal"))
+    proposing = {w.split(":")[0].lower() for prop in ("cue", "attributiveCue")
+                 for w in kb.words(prop, proposal.iri)} if proposal else set()
     return PolicyLexicon(heads, weak, authors | {a + "s" for a in authors}, complements,
                          {w.lower() for w in kb.words("nonNamingModifier", base)},
-                         {w.lower() for w in kb.words("notAnInstrument", base)})
+                         {w.lower() for w in kb.words("notAnInstrument", base)}, proposing)
 
 
 def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
@@ -154,6 +161,18 @@ def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
         return (tok.pos in ("ADJ", "PROPN", "NUM") or tok.text.endswith("-")
                 or (tok.pos == "VERB" and _describing(tok, lex)))
     return tok.text.endswith("-") or w.endswith("e") or tok.text[:1].isupper()
+
+
+def _proposed(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
+    """ "de door de Commissie voorgestelde visumvrijstelling": a noun after a participle of
+    proposing with its agent is a policy object, whatever the noun."""
+    k = i - 1
+    if k > 0 and tokens[k].pos == "ADJ" and not _participle(tokens[k]):
+        k -= 1
+    if k < 1 or not _participle(tokens[k]):
+        return False
+    proposing = ({tokens[k].lemma} | guess_lemmas(tokens[k].lower)) & lex.proposing
+    return bool(proposing) and any(t.lower == "door" for t in tokens[max(0, k - AGENT_WORDS):k])
 
 
 def _participle(tok: Tok) -> bool:
@@ -227,6 +246,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
     while i < len(tokens):
         tok = tokens[i]
         hit = lex.head_of(tok.text, tok.pos == "NOUN") if tok.text[:1].isalpha() else None
+        if hit is None and tok.pos == "NOUN" and _proposed(tokens, i, lex):
+            hit = (tok.lower, PROPOSED_TYPE)
         # A simple head the tagger reads as a verb or adjective is one ("het kabinet besluit",
         # "akkoord gaan") unless a determiner or adjective before it makes it a noun ("een
         # concept onderhandelingsmandaat"); a compound ending in a head noun is a noun.

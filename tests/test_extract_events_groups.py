@@ -115,3 +115,43 @@ def test_events_an_instrument_the_kb_lacks_is_minted_from_its_name(tmp_path):
     (e,) = x.events
     assert (e.stage, e.date, e.body_iri) == ("entry_into_force", date(2026, 1, 1), None)
     assert e.target.label == "tweejarige Unieplan 2026-2027"
+
+
+def test_events_an_act_cited_with_its_authors_and_date_was_adopted_then(tmp_path):
+    body = ("Hervestiging\nVerordening (EU) 2024/1350 van het Europees Parlement en de Raad van 14 mei 2024 tot "
+            "vaststelling van een Uniekader voor hervestiging en toelating op humanitaire gronden.")
+    x, _ = extract_passage(tmp_path, body)
+    (e,) = [e for e in x.events if e.rule.startswith("stage_adoption+act_citation")]
+    assert e.date == date(2024, 5, 14) and e.body_iri is None
+    assert e.target.key == "urf" or ("celex", "32024R1350") in e.target.identifiers
+
+
+def test_events_the_commission_adopts_its_implementing_acts_and_proposes_the_councils(tmp_path):
+    own = ("Solidariteit\nOp 11 november 2025 heeft de Commissie het Uitvoeringsbesluit inzake de verdeling van "
+           "de solidariteitsbijdragen gepubliceerd.")
+    x, _ = extract_passage(tmp_path, own)
+    assert {(e.stage, KB.entities[e.body_iri].key) for e in x.events} == {("adoption", "COM")}
+    councils = ("Solidariteit\nOp 11 november 2025 heeft de Commissie een uitvoeringsbesluit van de Raad inzake de "
+                "verdeling van de solidariteitsbijdragen gepubliceerd.")
+    x, _ = extract_passage(tmp_path, councils)
+    assert {(e.stage, KB.entities[e.body_iri].key) for e in x.events} == {("proposal", "COM")}
+
+
+def test_events_an_attributive_participle_states_the_step_a_finite_verb_does_not(tmp_path):
+    x, _ = extract_passage(tmp_path, "Visa\nToen verwelkomde de Raad de door de Commissie voorgestelde "
+                                     "visumvrijstelling voor onderdanen van Servië.")
+    assert {(e.stage, e.target.label) for e in x.events} == {("proposal", "visumvrijstelling voor onderdanen van Servië")}
+    x, _ = extract_passage(tmp_path, "Visa\nDe Commissie zal hiertoe nu voorstellen uitwerken voor de visumcode.")
+    assert not [e for e in x.events if e.stage == "proposal"]
+
+
+def test_events_the_mandate_of_an_agency_is_no_negotiating_mandate(tmp_path):
+    x, _ = extract_passage(tmp_path, "Frontex\nIn de Raad was overeenstemming over een versterkt mandaat van Frontex.")
+    assert not [e for e in x.events if e.stage == "negotiating_mandate"]
+
+
+def test_events_what_anders_dan_sets_apart_is_not_the_target(tmp_path):
+    body = ("Bescherming\nAnders dan de andere richtlijnen van het pakket is de richtlijn inzake tijdelijke "
+            "bescherming van ontheemden op 4 maart 2022 van toepassing geworden.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.stage, e.target.key, e.date) for e in x.events} == {("application", "tpd", date(2022, 3, 4))}

@@ -131,3 +131,61 @@ def test_positions_a_negation_in_another_clause_does_not_turn_the_stance(tmp_pat
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\nHet kabinet staat positief "
                            "tegenover het EBSP, dat lidstaten niet verplicht tot nieuwe maatregelen.")
     assert _rows(x) == {("NLD", "ebsp", "support")}
+
+
+def test_positions_instruments_named_together_are_each_a_target(tmp_path):
+    body = ("Strafrecht\nHet kabinet steunt de richtlijn inzake de bestrijding van corruptie en de verordening "
+            "betreffende de bevriezing van vermogensbestanddelen.")
+    x, _ = extract_passage(tmp_path, body)
+    labels = {p.target.label for p in x.positions if p.stance == "support"}
+    assert labels == {"richtlijn inzake de bestrijding van corruptie",
+                      "verordening betreffende de bevriezing van vermogensbestanddelen"}
+
+
+@pytest.mark.parametrize("second", [
+    "Dat kan op steun van het kabinet rekenen.",
+    "Het kabinet heeft zich hier actief voor ingezet.",
+    "Het kabinet is voorstander van een spoedige afronding ervan.",
+])
+def test_positions_a_clause_that_refers_back_takes_the_instrument_in_focus(tmp_path, second):
+    body = ("Migratie\nHet Deense voorzitterschap presenteerde de richtlijn inzake de bestrijding van mensenhandel. "
+            + second)
+    x, _ = extract_passage(tmp_path, body)
+    found = [p for p in x.positions if KB.entities[p.holder_iri].key == "NLD"]
+    assert [(p.target.label, p.rule.split("+")[1]) for p in found] == [
+        ("richtlijn inzake de bestrijding van mensenhandel", "target_referred_back")]
+
+
+def test_positions_a_connective_is_no_reference_back(tmp_path):
+    body = ("Migratie\nDe Commissie presenteerde de richtlijn inzake de bestrijding van mensenhandel. "
+            "Nederland blijft daarom inzetten op een duidelijke reikwijdte.")
+    x, _ = extract_passage(tmp_path, body)
+    assert all("referred_back" not in p.rule for p in x.positions)
+
+
+def test_positions_an_agent_after_the_verb_needs_a_passive(tmp_path):
+    body = ("Terugkeer\nZowel de Commissie als vele lidstaten onderschreven het door Nederland benadrukte belang "
+            "van de richtlijn inzake de terugkeer van onderdanen van derde landen.")
+    x, _ = extract_passage(tmp_path, body)
+    holders = {KB.entities[p.holder_iri].key for p in x.positions if p.stance == "support"}
+    assert {"COM", "MULTIPLE"} <= holders
+    (com,) = [p for p in x.positions if KB.entities[p.holder_iri].key == "COM"]
+    assert com.target.label == "richtlijn inzake de terugkeer van onderdanen van derde landen"
+
+
+def test_the_council_of_a_meeting_report_is_the_meeting_configuration():
+    from datetime import date
+
+    from jbzgraph.extract.model import Evidence, Meeting
+    from jbzgraph.extract.positions import at_meeting_body
+    from jbzgraph.nlp import DateMention
+
+    council, jha = KB.by_key("organisation", "COUNCIL").iri, KB.by_key("organisation", "JHA_COUNCIL").iri
+    meeting = Meeting(jha, date(2025, 12, 8), date(2025, 12, 9), None, False, Evidence(0, 1, "x"), "test")
+    elsewhere = DateMention(0, 10, "23 februari", date(2026, 2, 23), date(2026, 2, 23), "explicit")
+    same_day = DateMention(0, 10, "9 december", date(2025, 12, 9), date(2025, 12, 9), "explicit")
+    assert at_meeting_body(council, meeting, [], council) == jha
+    assert at_meeting_body(council, meeting, [same_day], council) == jha
+    assert at_meeting_body(council, meeting, [elsewhere], council) == council
+    assert at_meeting_body(council, None, [], council) == council
+    assert at_meeting_body(KB.by_key("organisation", "COM").iri, meeting, [], council) == KB.by_key("organisation", "COM").iri

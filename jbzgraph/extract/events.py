@@ -14,6 +14,7 @@ from functools import lru_cache
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import ID_PROPERTY, InstrumentContext, kb_keys
 from jbzgraph.extract.model import Event, Instrument, Meeting
+from jbzgraph.extract.positions import at_meeting_body
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
@@ -86,7 +87,7 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     (a mandate or agreement named by the cue is the stage, not its target), or None."""
     found: dict[str, int] = {}
     spans: dict[str, tuple[int, int]] = {}
-    nominal = find_cues(tokens, lex.nominal)
+    nominal = [m for m in find_cues(tokens, lex.nominal) if not _held_by_agency(tokens, m, analysis, bodies)]
     if nominal:
         actions = [m for m in find_cues(tokens, lex.actions)
                    if not any(n.first <= m.first <= n.last for n in nominal)]
@@ -122,6 +123,19 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
     return stage, found[stage], spans[stage]
+
+
+def _held_by_agency(tokens: list[Tok], m, analysis: Analysis, bodies: dict[str, str]) -> bool:
+    """ "het mandaat van Frontex": a stage noun of an organisation that negotiates nothing is
+    its remit, not a step."""
+    k = m.last + 1
+    if k >= len(tokens) or tokens[k].lower != "van":
+        return False
+    window = tokens[k + 1:k + 4]
+    if not window:
+        return False
+    return any(e.kind == "organisation" and e.iri not in bodies
+               for e in analysis.entities_in(window[0].start, window[-1].end))
 
 
 def _attributive(tokens: list[Tok], k: int) -> bool:
@@ -214,6 +228,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     # A heading names a topic ("Triloogakkoord"), it does not report a step.
     headings = [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
+    bodies_by_key = {k: iri for iri, k in bodies.items()}
     lex = stage_cues(kb)
     result: list[Event] = []
     seen: set[tuple] = set()
@@ -242,7 +257,10 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             previous = targets
         if not targets:
             continue
+        dates = [d for d in analysis.dates if s_start <= d.start < s_end]
         body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies)
+        if body_iri is not None:
+            body_iri = at_meeting_body(body_iri, meeting, dates, bodies_by_key.get("COUNCIL", ""))
         if body_iri is None and stage in DEFAULT_BODY:
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None

@@ -26,6 +26,7 @@ HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\
 # Pronouns and adverbs that refer back to what was just named ("steunt dit", "stemt hiermee in").
 ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "ervan", "daarmee", "daarover", "hiervan",
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
+DEMONSTRATIVE_PRONOUNS = {"dit", "dat", "deze", "die"}
 # er/hier/daar + a preposition: "ervan", "hiervoor", "daarmee"
 PRONOMINAL_ADVERB_RE = re.compile(r"(?:er|hier|daar)(?:aan|in|mee|over|van|voor|op|toe|tegen|uit|naar)")
 # What may stand between two coordinated instrument names: a comma or conjunction, an article.
@@ -290,7 +291,8 @@ class InstrumentContext:
         steun rekenen", "streeft naar afronding ervan", "heeft zich hier actief voor ingezet")."""
         # "dit"/"dat" before a noun is a determiner ("in dat kader"), whatever the tagger says
         return any(t.lower in ANAPHORS - {"het", "ze", "zij"} and t.pos not in ("SCONJ", "DET")
-                   and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN"))
+                   and not (t.lower in DEMONSTRATIVE_PRONOUNS and k + 1 < len(tokens)
+                            and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN"))
                    or PRONOMINAL_ADVERB_RE.fullmatch(t.lower) for k, t in enumerate(tokens))
 
     def referred_back(self, tokens, offset: int) -> Instrument | None:

@@ -16,12 +16,12 @@ Produces ``jbz:Position`` with ``jbz:holder``, ``jbz:target``, ``jbz:stance``,
   the next ones, else one named before it in the sentence, else the one in focus.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
-from jbzgraph.extract.model import Position
+from jbzgraph.extract.model import Meeting, Position
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
@@ -80,6 +80,8 @@ class Actors:
             self.quantifiers.setdefault(q[0], []).append(q)
         self.group_nouns = {w.lower() for w in kb.words("groupNoun", self.multiple)}
         self.offices = {w.lower() for w in kb.words("officeNoun", str(JBZ.Country))}
+        council = kb.by_key("organisation", "COUNCIL")
+        self.council = council.iri if council else ""
         presidency = kb.by_key("organisation", "PRESIDENCY")
         self.presidency = presidency.iri if presidency else ""
         self.presidency_words = {w.lower() for w in kb.words("officeNoun", self.presidency)}
@@ -241,7 +243,18 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | 
     return earlier[0] if earlier else None
 
 
-def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext) -> list[Position]:
+def at_meeting_body(iri: str, meeting: Meeting | None, dates: list, council: str) -> str:
+    """ "de Raad" in a letter about one Council meeting is that meeting's configuration, unless
+    the sentence dates what it says outside the meeting ("op 23 februari bekrachtigd in de Raad")."""
+    if iri != council or meeting is None or meeting.body_iri == council:
+        return iri
+    if any(not (meeting.first <= d.first <= meeting.last) for d in dates):
+        return iri
+    return meeting.body_iri
+
+
+def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext,
+              meeting: Meeting | None = None) -> list[Position]:
     text = document.text
     a = actors(kb)
     result: list[Position] = []
@@ -276,8 +289,10 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             targets, how = _targets(tokens, spans, m, context, s_start)
             intended = bool(words & INTENT_WORDS)
             rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
+            dates = [d for d in analysis.dates if s_start <= d.start < s_end]
             for target, who, extra in [(t, holder, "") for t in targets] + \
                     [(t, h, "+alongside") for t in targets for h in co_holders]:
+                who = replace(who, iri=at_meeting_body(who.iri, meeting, dates, a.council))
                 key = (who.iri, target.ref, final)
                 if key in seen:
                     continue

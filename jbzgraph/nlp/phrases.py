@@ -299,7 +299,10 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             if comp_end <= right + comp_words:
                 comp_end = right
         if comp_end > right and _only_author(tokens[right:comp_end], authors):
-            comp_end = right
+            # "uitvoeringsbesluit van de Raad inzake X": the author stays when a complement follows
+            more = _complement_at(tokens, comp_end, lex)
+            further = _complement_end(tokens, comp_end + more, lex) if more else 0
+            comp_end = further if further > comp_end + more else right
         span_end = comp_end if comp_end > right else right
         complement = tokens[right:comp_end] if comp_end > right else []
         prefix = tok.lower[: len(tok.lower) - len(head)].rstrip("-")

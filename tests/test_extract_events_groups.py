@@ -155,3 +155,30 @@ def test_events_what_anders_dan_sets_apart_is_not_the_target(tmp_path):
             "bescherming van ontheemden op 4 maart 2022 van toepassing geworden.")
     x, _ = extract_passage(tmp_path, body)
     assert {(e.stage, e.target.key, e.date) for e in x.events} == {("application", "tpd", date(2022, 3, 4))}
+
+
+def test_events_a_report_lists_instruments_with_their_steps(tmp_path):
+    body = ("Verslag van de Raad Justitie en Binnenlandse Zaken van 3 en 4 juni 2010\n\n"
+            "Tijdens deze bijeenkomst heeft de Raad de volgende instrumenten aangenomen:\n\n"
+            "- voorstel voor een richtlijn inzake de bestrijding van corruptie (algemene oriëntatie, agendapunt 5);\n\n"
+            "- voorstel voor een besluit inzake nauwere samenwerking op het gebied van echtscheiding "
+            "(politiek akkoord, agendapunt 6);\n\n"
+            "- ontwerp voor een Europees Pact ter bestrijding van de internationale drugshandel (agendapunt 12).\n\n"
+            "Overige punten\n\nDe Raad sprak over de stand van zaken.")
+    x, _ = extract_passage(tmp_path, body)
+    found = {(e.stage, e.target.label, e.rule.split("+")[1]) for e in x.events}
+    assert found == {
+        ("general_approach", "richtlijn inzake de bestrijding van corruptie", "listed_with_its_step"),
+        ("provisional_agreement", "besluit inzake nauwere samenwerking op het gebied van echtscheiding", "listed_with_its_step"),
+        ("adoption", "Europees Pact ter bestrijding van de internationale drugshandel", "listed_under_its_step"),
+    }
+
+
+def test_a_one_word_kb_name_inside_a_longer_name_is_another_instrument(tmp_path):
+    x, _ = extract_passage(tmp_path, "Drugs\nDe Raad heeft op 4 juni 2010 het Pact ter bestrijding van de "
+                                     "internationale drugshandel aangenomen.")
+    (e,) = x.events
+    assert e.target.iri == "" and e.target.label == "Pact ter bestrijding van de internationale drugshandel"
+    x, _ = extract_passage(tmp_path, "Migratie\nDe Raad heeft op 14 mei 2024 het Pact aangenomen.")
+    (e,) = x.events
+    assert e.target.key == "pact"

@@ -278,11 +278,55 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             rule = f"stage_{step}+{how}" + (f"+{dated}" if dated else "")
             result.append(Event(target, step, body_iri, when, sentence_of(analysis, text, s_start),
                                 rule, round(confidence, 2)))
-    for e in citation_events(document, analysis, kb, context):
+    listed, intros = listed_events(document, analysis, context, lex, bodies, meeting)
+    result = [e for e in result if e.evidence.start not in intros]
+    for e in listed + citation_events(document, analysis, kb, context):
         if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
             seen.add((e.target.ref, e.stage, e.body_iri, e.date))
             result.append(e)
     return _drop_undated_repeats(result)
+
+
+def listed_events(document: Document, analysis: Analysis, context: InstrumentContext, lex: StageCues,
+                  bodies: dict[str, str], meeting: Meeting | None) -> tuple[list[Event], set[int]]:
+    """Council reports list what the meeting did, an instrument per bullet and its step in
+    brackets ("- voorstel voor een richtlijn inzake mensenhandel (algemene oriëntatie,
+    agendapunt 5);"), or under a sentence that states the step for all ("heeft de Raad de
+    volgende instrumenten aangenomen:"). The events, and the starts of the introducing
+    sentences, whose own event would be about "the following instruments"."""
+    text = document.text
+    found: list[Event] = []
+    intros: set[int] = set()
+    intro: tuple[int, str | None] | None = None  # the introducing sentence and its step
+    for para in document.paragraphs:
+        if para.kind != "bullet":
+            s_start, s_end = analysis.sentence_at(max(para.start, para.end - 1))
+            intro = None
+            if text[s_start:s_end].rstrip().endswith(":"):
+                step = _stage(analysis.tagged[s_start], s_start, analysis, bodies, lex) \
+                    if s_start in analysis.tagged else None
+                intro = (s_start, step[0] if step else None)
+            continue
+        item = text[para.start:para.end].rstrip(" ;.,")
+        opening = item.rfind("(") if item.endswith(")") else -1
+        stage, how = None, "listed_with_its_step"
+        if opening > 0:
+            tokens = analysis.tokens(para.start + opening + 1, para.start + len(item) - 1)
+            steps = {lex.stage_of[m.cue.concept] for m in find_cues(tokens, lex.cues + lex.nominal)}
+            stage = next((st for st in STAGE_ORDER if st in steps), None)
+        if stage is None and intro is not None and intro[1] is not None:
+            stage, how, opening = intro[1], "listed_under_its_step", len(item)
+        named = context.in_span(para.start, para.start + opening) if stage else []
+        if not named:
+            continue
+        if intro is not None:
+            intros.add(intro[0])
+        body_iri = meeting.body_iri if meeting is not None and stage not in BODYLESS else None
+        when = meeting.first if meeting is not None else None
+        found.append(Event(context.instrument(named[0].iri), stage, body_iri, when,
+                           sentence_of(analysis, text, para.start),
+                           f"stage_{stage}+{how}" + ("+date_of_meeting" if when else ""), 0.75))
+    return found, intros
 
 
 def _commission_act(target: Instrument) -> bool:

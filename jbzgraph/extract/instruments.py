@@ -68,6 +68,13 @@ def kb_keys(kb: KnowledgeBase) -> tuple[dict[str, str], dict[str, str]]:
     return names, ids
 
 
+@lru_cache(maxsize=4)
+def _cue_openings(kb: KnowledgeBase) -> frozenset[tuple[str, ...]]:
+    """The first two words of the multi-word cues ("van toepassing", "in werking"): a phrase
+    does not run on into them."""
+    return frozenset(tuple(w.lower().split()[:2]) for _, w in kb.lexicon.get("cue", ()) if " " in w)
+
+
 class InstrumentContext:
     """Instrument mentions of one letter, with the instrument each stands for."""
 
@@ -126,11 +133,11 @@ class InstrumentContext:
     def _link(self, p: PolicyPhrase, inside: list[EntityMention], names: dict[str, str], ids: dict[str, str],
               refs: list) -> str:
         """The IRI a naming phrase stands for: a KB entry, or a local instrument of this letter."""
-        head_mention = next((m for m in inside if m.start <= p.head_start < m.end), None)
-        if head_mention is not None:
-            return head_mention.iri
         if p.key in names:
             return names[p.key]
+        head_mention = next((m for m in inside if m.start <= p.head_start < m.end), None)
+        if head_mention is not None and not self._qualified(p, head_mention):
+            return head_mention.iri
         identifiers = list(p.identifiers)
         for r in refs:
             if r.kind in ID_PROPERTY:
@@ -151,6 +158,17 @@ class InstrumentContext:
                 self.local[iri] = replace(known, identifiers=known.identifiers + extra, aliases=known.aliases + aliases)
         self.types[iri] = p.type_name
         return iri
+
+    def _qualified(self, p: PolicyPhrase, m: EntityMention) -> bool:
+        """Whether a phrase names more than the one-word KB name at its head: "Europees Pact ter
+        bestrijding van drugshandel" is not the KB's "Pact"."""
+        after = [w.lower() for w in self.document.text[m.end:p.end].split()]
+        lex = policy_lexicon(self.kb)
+        if " " in m.text.strip() or not after or after[0] not in {c[0] for c in lex.complements}:
+            return False
+        rest = [w for w in after[1:] if w not in ("de", "het", "een")]
+        # "de visumstrategie van de Commissie" is still the KB's; "het Pact van toepassing" too
+        return not (after[0] == "van" and rest and rest[0] in lex.authors) and tuple(after[:2]) not in _cue_openings(self.kb)
 
     def _learn_aliases(self, text: str) -> None:
         """ "een voorstel voor X (hierna: Y)": later mentions of Y are mentions of X, whether

@@ -182,3 +182,13 @@ def test_a_one_word_kb_name_inside_a_longer_name_is_another_instrument(tmp_path)
     x, _ = extract_passage(tmp_path, "Migratie\nDe Raad heeft op 14 mei 2024 het Pact aangenomen.")
     (e,) = x.events
     assert e.target.key == "pact"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het voorzitterschap concludeerde dat het voortgangsverslag over de verordening cessie van vorderingen "
+    "zonder beraadslaging is aangenomen.",
+    "Daarnaast is het voorstel voor een verordening cessie van vorderingen terugverwezen naar de raadswerkgroep.",
+])
+def test_events_other_steps_of_an_instrument(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Civiel recht\n" + sentence)
+    assert {(e.stage, e.target.label) for e in x.events} == {("other", "verordening cessie van vorderingen")}

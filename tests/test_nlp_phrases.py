@@ -99,3 +99,16 @@ def test_phrases_lie_inside_the_sentence_in_order_and_keys_are_stable(words):
         assert p.key == phrase_key(p.label.split(), LEX) and p.key == p.key.lower()
         assert p.label.strip() == p.label and p.label
     assert [p.head_start for p in found] == sorted(p.head_start for p in found)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("De Raad sprak over de verordening cessie van vorderingen.", "verordening cessie van vorderingen"),
+    ("Het kabinet steunt de Richtlijn tijdelijke bescherming.", "Richtlijn tijdelijke bescherming"),
+])
+def test_a_name_set_after_the_head_belongs_to_it(sentence, label):
+    assert label in {p.label for p in phrases(sentence) if p.named}
+
+
+def test_a_field_label_before_a_title_is_not_part_of_it():
+    found = {p.label for p in phrases("Titel voorstel Aanbeveling van de Raad inzake operationele politiesamenwerking.")}
+    assert not any(label.startswith("voorstel Aanbeveling") or label.startswith("Titel voorstel A") for label in found)

@@ -25,7 +25,7 @@ from jbzgraph.nlp.triggers import PARTICLES
 
 # Most specific first: of the stages a sentence's cues name, the first in this order wins.
 STAGE_ORDER = ("partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
-               "entry_into_force", "application", "extension", "adoption", "proposal")
+               "entry_into_force", "application", "extension", "other", "adoption", "proposal")
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
 COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
 COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}

@@ -44,6 +44,7 @@ ABOUT_COMPLEMENTS = {"over", "inzake", "betreffende", "aangaande", "omtrent", "v
 STANDS_FOR = {"Agreement", "NegotiatingMandate", "Proposal"}
 PROPOSED_TYPE = "LegalInstrument"  # "de door de Commissie voorgestelde X": of X's kind nothing is known
 AGENT_WORDS = 5  # "door de Europese Commissie" before the participle
+MAX_APPOSITION = 6
 DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 # Institutions that write proposals and acts: "het voorstel van de Commissie" names its
 # author, not the proposal, and so does "Commissievoorstel".
@@ -289,6 +290,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 right = j
             else:
                 break
+        end = _apposition_end(tokens, right, lex)
+        apposed, right = end > right, end
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
             acronym = tokens[right + 1].text
@@ -312,14 +315,14 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
         capitalised = any(t.text[:1].isupper() for t in mods) or (compound and tok.text[:1].isupper())
         naming_adjectives = [t for t in mods if t.lower not in EU_WORDS and not t.text[:1].isupper()]
-        if type_name in STANDS_FOR and not (mods or complement or identifiers or acronym or capitalised):
+        if type_name in STANDS_FOR and not (mods or complement or identifiers or acronym or capitalised or apposed):
             # "de kaderovereenkomst", "het wetgevingsvoorstel": the form of the instrument at hand
             named = False
         elif head in lex.weak:
             named = not demonstrative and bool(capitalised or complement or identifiers or acronym
-                                               or naming_adjectives)
+                                               or naming_adjectives or apposed)
         else:
-            named = not demonstrative and bool(mods or complement or compound or identifiers or acronym)
+            named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
         words = [t.text for t in mods] + [tok.text] + [t.text for t in tokens[i + 1:span_end]]
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
@@ -335,6 +338,29 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found
+
+
+def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
+    """Past a name set after the head without a preposition, as titles do ("Verordening
+    cessie van vorderingen", "Mededeling Europees jaarverslag asiel en migratie"): nouns and
+    adjectives, "en" between nouns, ending in a noun; after a capitalised head, or before a
+    complement ("de verordening cessie van vorderingen"), for elsewhere a noun after a head
+    is as often the next constituent ("de strategie specifiek aandacht besteedt"). Only
+    tagged words qualify."""
+    end, k = j, j
+    while k < len(tokens) and k - j < MAX_APPOSITION:
+        t = tokens[k]
+        if t.text[:1].isupper() and lex.head_of(t.lower):
+            break  # "Titel voorstel Aanbeveling van de Raad …": another name begins
+        if t.pos == "NOUN":
+            end = k + 1
+        elif t.pos not in ("ADJ", "PROPN") and not (
+                t.lower == COORDINATOR and k > j and tokens[k - 1].pos == "NOUN"
+                and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN"):
+            break
+        k += 1
+    titled = j > 0 and tokens[j - 1].text[:1].isupper()
+    return end if end > j and (titled or _complement_at(tokens, end, lex)) else j
 
 
 def _only_author(complement: list[Tok], authors: list[tuple[int, int]]) -> bool:

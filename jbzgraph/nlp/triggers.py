@@ -21,7 +21,8 @@ STRONG_PASTS = {"nemen": ("nam", "nom"), "spreken": ("sprak", "sprok"), "wijzen"
                 "komen": ("kwam",), "brengen": ("bracht",), "houden": ("hield",), "sluiten": ("sloot", "slot"),
                 "stellen": ("stelde",), "dienen": ("diende",), "doen": ("deed", "gedaan"), "gaan": ("ging", "gegaan"),
                 "hechten": ("hecht",), "krijgen": ("kreeg", "gekregen"), "verzetten": ("verzet",),
-                "onderschrijven": ("onderschreef", "onderschrev"), "treffen": ("trof",)}
+                "onderschrijven": ("onderschreef", "onderschrev"), "treffen": ("trof",),
+                "verwijzen": ("verwees", "verwez")}
 MIN_STEM = 4
 VOWELS = set("aeiouy")
 # Action cues matter only beside a nominal cue, so they do not select a sentence themselves.

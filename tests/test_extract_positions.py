@@ -189,3 +189,12 @@ def test_the_council_of_a_meeting_report_is_the_meeting_configuration():
     assert at_meeting_body(council, meeting, [elsewhere], council) == council
     assert at_meeting_body(council, None, [], council) == council
     assert at_meeting_body(KB.by_key("organisation", "COM").iri, meeting, [], council) == KB.by_key("organisation", "COM").iri
+
+
+def test_positions_inclusief_adds_a_co_holder_and_a_participle_stays_in_the_name(tmp_path):
+    body = ("Civiel recht\nAlle lidstaten, inclusief Nederland, spraken de voorkeur uit voor de richtlijn "
+            "inzake grensoverschrijdende bewijsverkrijging.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions if p.stance == "support"} == {
+        ("MULTIPLE", "richtlijn inzake grensoverschrijdende bewijsverkrijging"),
+        ("NLD", "richtlijn inzake grensoverschrijdende bewijsverkrijging")}

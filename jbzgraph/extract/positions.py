@@ -35,6 +35,8 @@ NEGATORS = {"niet", "geen", "nooit", "allerminst"}
 OBLIGATION = {"moet", "moeten", "dient", "dienen"}
 INTENT_WORDS = {"zal", "zullen", "wil", "willen", "voornemens", "beoogt", "beogen", "inzet", "intentie", "zou",
                 "zouden", "verwacht"}
+# What joins co-holders: "Nederland en België", "zowel X als Y", "alle lidstaten, inclusief Nederland,"
+COORDINATION = {"en", ",", "ook", "alsook", "als", "zowel", "inclusief", "waaronder", "met", "name"}
 ALONGSIDE = ({"samen", "met"}, {"net", "als"}, {"evenals"}, {"zoals", "ook"}, {"met"})
 NOT_SUBJECT_PREPOSITIONS = {"met", "van", "aan", "naar", "bij", "tussen", "voor", "uit", "in", "op", "tot",
                             "tegen", "over", "volgens", "namens", "zonder", "onder", "binnen", "buiten", "tijdens",
@@ -54,7 +56,7 @@ EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene
           "wijdverbreide", "overweldigende", "stevige", "sterke"}
 INVERSION_REACH = 4
 AGENT_REACH = 4  # words between a passive participle and its "door" agent
-ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it  # words after a fronted verb where its subject stands
+ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
 
 
@@ -180,7 +182,7 @@ def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> li
             continue
         lo, hi = (h.end, chosen.index) if h.index < chosen.index else (chosen.end, h.index)
         between = {t.lower for t in tokens[lo:hi]}
-        if between and between <= {"en", ",", "ook", "alsook", "als", "zowel"}:
+        if between and between <= COORDINATION:
             result.append(h)
             continue
         if abs(h.index - chosen.index) <= ALONGSIDE_REACH and _alongside(tokens, h):

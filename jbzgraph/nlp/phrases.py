@@ -218,6 +218,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         # After a determiner, number or adjective a word is a noun, whatever the tagger says
         # ("het aantrekken van talent", "negen lidstaten").
         nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ"))
+        # an inflected participle before a noun is an adjective ("inzake grensoverschrijdende bewijsverkrijging")
+        nominal = nominal or (w.endswith(("ende", "de", "te")) and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN")
         if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
         if t.pos in ("VERB", "AUX") and not nominal:

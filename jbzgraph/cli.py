@@ -1,19 +1,34 @@
-"""The ``jbzgraph`` command: wires the steps together, nothing more."""
+"""The ``jbzgraph`` command line: each command wires steps of the package together."""
 
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
 import typer
+from rich import box
 from rich.console import Console
-from rich.table import Table
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+from rich.table import Column, Table
 
 from jbzgraph.errors import JbzError
+from jbzgraph.fetch import names
 from jbzgraph.pipeline import build as build_letters
 from jbzgraph.query import format_rows, list_queries, load_query, parameters, run_query
 from jbzgraph.store import open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+HELP = """Turn Dutch government letters to parliament about the EU Justice and Home Affairs Council
+(JBZ-Raad) into a knowledge graph: who took which position on which proposal, what happened
+to it at which Council meeting, which states stood together, each answer traceable to the
+sentence of the letter that says it.
+
+Start with the bundled letters: `jbzgraph build data/letters --store S`, then
+`jbzgraph query letters --store S`. For a whole dossier: `jbzgraph fetch 32317 --cache fetched/32317`,
+then `jbzgraph build fetched/32317 --store S`.
+"""
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, rich_markup_mode="markdown")
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 DEFAULT_STORE = Path("store")
@@ -30,34 +45,178 @@ def fail(exc: JbzError) -> None:
     raise typer.Exit(code=2)
 
 
+COUNTS = ("mentions", "signatories", "citations", "positions", "events", "memberships", "warnings")
+# Short headers, so the per-letter table fits an 80-column terminal without cutting a name
+# (its warnings are printed below it, one line each).
+SHORT = {"mentions": "ment", "signatories": "sign", "citations": "cite", "positions": "pos",
+         "events": "event", "memberships": "memb"}
+TABLE_UP_TO = 20  # letters; a larger build ends with a summary (and --report for the rows)
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr, shown only on a terminal (a log or a pipe gets none)."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    TimeRemainingColumn(), TextColumn("{task.fields[what]}"), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{seconds:.1f} s"
+
+
+def _letter_table(report, store: Path) -> Table:
+    table = Table(Column("letter", overflow="fold"), Column("doc_type", overflow="fold"),
+                  *(Column(SHORT[k], justify="right", no_wrap=True) for k in SHORT),
+                  title=f"built into {store}", caption=", ".join(f"{v} = {k}" for k, v in SHORT.items()),
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for r in report.built:
+        table.add_row(r.path.name, r.doc_type, *(str(r.counts.get(k, 0)) for k in SHORT))
+    return table
+
+
+def _summary(report, store: Path, seconds: float) -> list[str]:
+    """A few lines for a build of many letters: what was built, how much of each, how long."""
+    totals = {k: sum(r.counts.get(k, 0) for r in report.built) for k in COUNTS}
+    kinds: dict[str, int] = {}
+    for r in report.built:
+        kinds[r.doc_type] = kinds.get(r.doc_type, 0) + 1
+    lines = [f"built {len(report.built)} letters into {store} in {_duration(seconds)}"
+             f" ({len(report.failed)} failed, {len(report.removed)} withdrawn letters removed)",
+             "statements: " + ", ".join(f"{v:,} {k}" for k, v in totals.items()),
+             "doc types: " + ", ".join(f"{v:,} {k}" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]))]
+    return lines
+
+
+def _report_rows(report) -> list[dict]:
+    """One row per letter built, failed or removed: what --report writes."""
+    rows = []
+    for r in report.built:
+        rows.append({"letter": str(r.path), "status": "built", "doc_type": r.doc_type,
+                     **{k: r.counts.get(k, 0) for k in COUNTS},
+                     "warning_messages": "; ".join(f"[{w.code}] {w.message}" for w in r.warnings), "error": ""})
+    for exc in report.failed:
+        rows.append({"letter": exc.path or "", "status": "failed", "doc_type": "", **{k: "" for k in COUNTS},
+                     "warning_messages": "", "error": str(exc)})
+    for source in report.removed:
+        rows.append({"letter": source, "status": "removed (withdrawn at the source)", "doc_type": "",
+                     **{k: "" for k in COUNTS}, "warning_messages": "", "error": ""})
+    return rows
+
+
+def _write_report(path: Path, rows: list[dict]) -> None:
+    import csv
+    import json
+
+    if path.suffix.lower() == ".json":
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["letter", "status"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 @app.command()
 def build(
-    paths: list[Path] = typer.Argument(..., help="Letter files or folders of them."),
+    paths: list[Path] = typer.Argument(..., help="Letter files or folders of them (a `jbzgraph fetch` cache too)."),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help="Store folder (created if missing)."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="SHACL-check each graph before writing."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes that prepare letters in parallel."),
+    report_file: Path | None = typer.Option(None, "--report", help="Write one row per letter here (.csv, or .json)."),
 ) -> None:
-    """Build letters into the store; rebuilding a letter replaces its graph."""
+    """Build letters into the store; rebuilding a letter replaces its graph.
+
+    A fetch cache's withdrawn letters are removed from the store. Up to 20 letters get a
+    table, more a summary; --report FILE keeps every letter's row.
+    """
+    started = time.monotonic()
     try:
         db = open_store(store)
-        report = build_letters(paths, db, validate=validate, jobs=jobs)
+        with _progress() as bar:
+            task = bar.add_task("building", total=None, what="")
+            report = build_letters(paths, db, validate=validate, jobs=jobs,
+                                   progress=lambda done, total: bar.update(task, completed=done, total=total))
     except JbzError as exc:
         fail(exc)
-    table = Table("letter", "doc_type", "mentions", "signatories", "citations", "positions", "events",
-                  "memberships", "warnings", title=f"built into {store}")
-    for r in report.built:
-        c = r.counts
-        table.add_row(r.path.name, r.doc_type, *(str(c[k]) for k in (
-            "mentions", "signatories", "citations", "positions", "events", "memberships", "warnings")))
-    if report.built:
-        err.print(table)
-    for r in report.built:
-        for w in r.warnings:
-            err.print(f"warning: {r.path.name}: [{w.code}] {w.message}", markup=False, highlight=False)
+    seconds = time.monotonic() - started
+    if report_file:
+        _write_report(report_file, _report_rows(report))
+    for source in report.removed:
+        err.print(f"removed: {source} (withdrawn at the source)", markup=False, highlight=False)
+    if len(report.built) > TABLE_UP_TO:
+        for line in _summary(report, store, seconds):
+            err.print(line, markup=False, highlight=False)
+    elif report.built:
+        err.print(_letter_table(report, store), soft_wrap=False)
+        for r in report.built:
+            for w in r.warnings:
+                err.print(f"warning: {r.path.name}: [{w.code}] {w.message}", markup=False, highlight=False)
     for exc in report.failed:
         err.print(f"error: {exc}", markup=False, highlight=False)
     if report.failed:
         raise typer.Exit(code=1 if report.built else 2)
+
+
+def _day(value: str | None, option: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        err.print(f"error: {option} takes a date YYYY-MM-DD, got {value!r}", markup=False, highlight=False)
+        raise typer.Exit(code=2) from None
+
+
+@app.command()
+def fetch(
+    dossier: str = typer.Argument(..., help="Kamerstuk dossier: 32317 (JBZ-Raad), 21501-20, 22112 (BNC fiches)."),
+    cache: Path | None = typer.Option(None, "--cache", help="Folder for the documents and their metadata "
+                                                            "(default: fetched/DOSSIER)."),
+    since: str | None = typer.Option(None, "--since", help="Documents dated on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Documents dated on or before YYYY-MM-DD."),
+    kind: list[str] = typer.Option([], "--kind", help='Only this kind of document, as the Tweede Kamer names it '
+                                                      '(Soort), e.g. "Brief regering" (repeatable).'),
+    base_url: str = typer.Option(names.TK_API_URL, "--base-url", envvar=names.TK_API_ENV,
+                                 help="The Tweede Kamer open-data API (OData)."),
+    sru_url: str = typer.Option(names.SRU_URL, "--sru-url", envvar=names.SRU_ENV,
+                                help="The officielebekendmakingen SRU repository."),
+    rate: float = typer.Option(2.0, "--rate", help="Requests per second, at most."),
+) -> None:
+    """Download a dossier's documents into a cache folder that `jbzgraph build` reads.
+
+    A re-run fetches only what is new or changed and withdraws what was withdrawn at
+    the source; the next build removes those letters from the store.
+    """
+    from jbzgraph.fetch.http import Client
+    from jbzgraph.fetch.model import Dossier, Scope
+    from jbzgraph.fetch.sync import fetch as fetch_dossier
+
+    try:
+        scope = Scope(Dossier.parse(dossier), _day(since, "--since"), _day(until, "--until"), tuple(kind))
+        folder = cache or Path("fetched") / scope.dossier.label
+        with Client(rate=rate) as client, _progress() as bar:
+            task = bar.add_task(f"fetching {scope.dossier.label}", total=None, what="")
+
+            def tell(done: int, total: int | None, what: str) -> None:
+                bar.update(task, completed=done, total=total, what=what)
+
+            report = fetch_dossier(scope, folder, client, base_url, sru_url, progress=tell)
+    except JbzError as exc:
+        fail(exc)
+    for name in report.repaired:
+        err.print(f"repaired: {folder / name} failed its checksum or lost its metadata; fetched again if still listed",
+                  markup=False, highlight=False)
+    for exc in report.failed:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+    print(f"{scope.dossier.label}: {report.listed} listed, {len(report.downloaded)} downloaded, "
+          f"{len(report.not_modified)} unchanged on the server, {len(report.updated)} with new metadata, "
+          f"{len(report.withdrawn)} withdrawn, {len(report.failed)} failed; {report.cached} documents in {folder} "
+          f"({report.requests} requests, {_duration(report.seconds)})")
+    if report.failed:
+        raise typer.Exit(code=1)
 
 
 def _target(store: Path, endpoint: str | None):

@@ -50,3 +50,10 @@ class ValidationError(JbzError):
     """A built graph breaks the SHACL shapes or an invariant."""
 
     code = "E005"
+
+
+class FetchError(JbzError):
+    """A document service cannot be reached, answers in an unexpected form, or a download
+    fails its checks."""
+
+    code = "E006"

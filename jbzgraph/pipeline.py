@@ -6,7 +6,7 @@ so a letter that fails anywhere leaves the store as it was.
 
 import gc
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,11 +17,13 @@ import pyoxigraph as ox
 from jbzgraph.errors import InputError, JbzError, ValidationError
 from jbzgraph.extract import extract
 from jbzgraph.extract.model import Extraction
+from jbzgraph.fetch.manifest import withdrawn_sources
 from jbzgraph.ingest import find_letters, read_letter
 from jbzgraph.kb import KnowledgeBase, load_kb
 from jbzgraph.layout import parse_layout
 from jbzgraph.nlp import analyse, default_nlp
 from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads, vocabulary_version
+from jbzgraph.rdf.iris import letter_graph
 from jbzgraph.store.embedded import EmbeddedStore, ntriples
 from jbzgraph.validate.compiled import check_quads, gate
 
@@ -62,6 +64,7 @@ class Prepared:
 class BuildReport:
     built: list[BuiltLetter] = field(default_factory=list)
     failed: list[JbzError] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # letters withdrawn at the source, graphs dropped
 
 
 def process_letter(path: Path | str, kb: KnowledgeBase | None = None) -> LetterResult:
@@ -142,16 +145,31 @@ def _prepared(letters: list[Path], validate: bool, jobs: int, kb: KnowledgeBase)
         yield from pool.map(prepare, letters, [validate] * len(letters), chunksize=4)
 
 
+def remove_withdrawn(paths: list[Path | str], store: EmbeddedStore) -> list[str]:
+    """Drop the graphs of the letters a fetch cache among ``paths`` lists as withdrawn at
+    the source (see :mod:`jbzgraph.fetch.manifest`); the file names of those the store held."""
+    held = None
+    removed = []
+    for source in (s for p in paths for s in withdrawn_sources(p)):
+        held = set(store.graphs()) if held is None else held
+        if letter_graph(source) in held:
+            store.remove_graph(letter_graph(source))
+            removed.append(source)
+    return removed
+
+
 def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | None = None,
-          validate: bool = True, jobs: int = 1) -> BuildReport:
+          validate: bool = True, jobs: int = 1,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Add or replace each letter's graph; a bad letter is reported and skipped.
 
     With ``validate`` a letter's graph is checked against the SHACL shapes before it is
     written, so a graph that breaks them never enters the store. ``jobs`` worker
-    processes prepare letters in parallel.
+    processes prepare letters in parallel. A fetch cache among ``paths`` also removes the
+    graphs of its withdrawn letters. ``progress(done, total)`` is told of every letter.
     """
     kb = kb or load_kb()
-    report = BuildReport()
+    report = BuildReport(removed=remove_withdrawn(paths, store))
     letters: list[Path] = []
     for p in paths:
         try:
@@ -160,15 +178,18 @@ def build(paths: list[Path | str], store: EmbeddedStore, kb: KnowledgeBase | Non
             report.failed.append(exc)
     if letters:
         load_vocabulary(store)
-    for outcome in _prepared(letters, validate, jobs, kb):
+    if progress:
+        progress(0, len(letters))
+    for done, outcome in enumerate(_prepared(letters, validate, jobs, kb), 1):
         if isinstance(outcome, JbzError):
             report.failed.append(outcome)
-            continue
-        try:
-            store.load_graph(outcome.letter.graph, outcome.ntriples)
-        except JbzError as exc:
-            report.failed.append(exc)
-            continue
-        report.built.append(outcome.letter)
+        else:
+            try:
+                store.load_graph(outcome.letter.graph, outcome.ntriples)
+                report.built.append(outcome.letter)
+            except JbzError as exc:
+                report.failed.append(exc)
+        if progress:
+            progress(done, len(letters))
     store.finish()
     return report

@@ -40,3 +40,15 @@ def processed(name: str):
     if name not in _processed:
         _processed[name] = process_letter(LETTERS / name)
     return _processed[name]
+
+
+# The columns CONTRACT.md gives each competency query, in order.
+CONTRACT_COLUMNS = {
+    "letters": ["source", "doc_type", "date", "meeting_start", "meeting_end", "meeting_place"],
+    "signatories": ["source", "name", "role"],
+    "mentions": ["source", "kind", "key", "label"],
+    "references": ["source", "ref_kind", "ref"],
+    "positions": ["source", "holder", "target", "target_label", "target_ids", "stance", "quote"],
+    "events": ["source", "target", "target_label", "target_ids", "stage", "body", "date"],
+    "groups": ["source", "group", "member"],
+}

@@ -9,17 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import CONTRACT_COLUMNS
+
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "data" / "letters"
-CONTRACT_COLUMNS = {
-    "letters": ["source", "doc_type", "date", "meeting_start", "meeting_end", "meeting_place"],
-    "signatories": ["source", "name", "role"],
-    "mentions": ["source", "kind", "key", "label"],
-    "references": ["source", "ref_kind", "ref"],
-    "positions": ["source", "holder", "target", "target_label", "target_ids", "stance", "quote"],
-    "events": ["source", "target", "target_label", "target_ids", "stage", "body", "date"],
-    "groups": ["source", "group", "member"],
-}
 
 
 def jbz(*args: str) -> subprocess.CompletedProcess:

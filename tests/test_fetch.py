@@ -23,19 +23,10 @@ from jbzgraph.query import run_query
 from jbzgraph.rdf.iris import letter_graph, slug
 from jbzgraph.store import open_store
 from tests.fetchserver import Record, Server, Service, kamerstuk_xml
-from tests.helpers import LETTERS
+from tests.helpers import CONTRACT_COLUMNS, LETTERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOSSIER = (32317, None)
-CONTRACT = {
-    "letters": ["source", "doc_type", "date", "meeting_start", "meeting_end", "meeting_place"],
-    "signatories": ["source", "name", "role"],
-    "mentions": ["source", "kind", "key", "label"],
-    "references": ["source", "ref_kind", "ref"],
-    "positions": ["source", "holder", "target", "target_label", "target_ids", "stance", "quote"],
-    "events": ["source", "target", "target_label", "target_ids", "stage", "body", "date"],
-    "groups": ["source", "group", "member"],
-}
 # The bundled letters as the services hold them: (Tweede Kamer Id, number, Volgnummer, Soort, date).
 CORPUS = {
     "2025-06-23_kamerstuk-32317-964.txt": ("a0000000-0000-0000-0000-000000000964", "2025D28001", 964,
@@ -125,7 +116,7 @@ def test_fetch_stores_each_document_beside_its_metadata_and_a_manifest(fetched):
 
 def _rows(store, name, rename):
     columns, rows = run_query(store, name)
-    at = [columns.index(c) for c in CONTRACT[name]]
+    at = [columns.index(c) for c in CONTRACT_COLUMNS[name]]
     out = set()
     for row in rows:
         cells = tuple(str(row[i] or "") for i in at)
@@ -141,7 +132,7 @@ def test_fetch_and_build_give_the_graph_of_the_letters(fetched, tmp_path):
     assert {r.path.name for r in built.built} >= set(plain.values())
     reference = open_store(tmp_path / "reference")
     assert build([LETTERS / name for name in plain], reference).failed == []
-    for name in CONTRACT:
+    for name in CONTRACT_COLUMNS:
         got = {r for r in _rows(store, name, {}) if r[0] in plain.values()}
         assert got == _rows(reference, name, plain), name
     # The officielebekendmakingen XML is built once ingest takes .xml files (its reader

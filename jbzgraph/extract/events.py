@@ -19,7 +19,7 @@ from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
 from jbzgraph.nlp.cues import clauses, compile_cues, find_cues
-from jbzgraph.nlp.phrases import phrase_key, policy_lexicon
+from jbzgraph.nlp.phrases import agent_before, phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
 from jbzgraph.nlp.triggers import PARTICLES
 
@@ -58,8 +58,6 @@ FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
 CITATION_GLUE = {"van", "en", "het", "de"}
-AGENT = {"door"}
-AGENT_WORDS = 5  # "door de Europese Commissie" before a participle
 COMMISSION_ACT_TYPES = {"ImplementingAct"}
 COUNCIL_ACT_RE = re.compile(r"\b(?:van de Raad|Raads)|\bvoorstel", re.IGNORECASE)
 
@@ -141,8 +139,7 @@ def _held_by_agency(tokens: list[Tok], m, analysis: Analysis, bodies: dict[str, 
 def _attributive(tokens: list[Tok], k: int) -> bool:
     """Whether the participle at ``k`` stands before a noun with its agent: "de door de
     Commissie voorgestelde visumvrijstelling"."""
-    return k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN") and \
-        any(t.lower in AGENT for t in tokens[max(0, k - AGENT_WORDS):k])
+    return k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN") and agent_before(tokens, k)
 
 
 def _particle_after(tokens: list[Tok], m, hi: int) -> int:
@@ -280,7 +277,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
                                 rule, round(confidence, 2)))
     listed, intros = listed_events(document, analysis, context, lex, bodies, meeting)
     result = [e for e in result if e.evidence.start not in intros]
-    for e in listed + citation_events(document, analysis, kb, context):
+    for e in listed + citation_events(document, analysis, kb, context, bodies):
         if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
             seen.add((e.target.ref, e.stage, e.body_iri, e.date))
             result.append(e)
@@ -335,12 +332,11 @@ def _commission_act(target: Instrument) -> bool:
 
 
 def citation_events(document: Document, analysis: Analysis, kb: KnowledgeBase,
-                    context: InstrumentContext) -> list[Event]:
+                    context: InstrumentContext, bodies: dict[str, str]) -> list[Event]:
     """ "Verordening (EU) 2024/1350 van het Europees Parlement en de Raad van 14 mei 2024": an
     act cited with its authors and date was adopted by them on that date. Footnotes cite acts
     this way, so this is how a letter dates the acts it builds on."""
     text = document.text
-    bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     lex = policy_lexicon(kb)
     _names, ids = kb_keys(kb)
     found: list[Event] = []

@@ -173,7 +173,12 @@ def _proposed(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
     if k < 1 or not _participle(tokens[k]):
         return False
     proposing = ({tokens[k].lemma} | guess_lemmas(tokens[k].lower)) & lex.proposing
-    return bool(proposing) and any(t.lower == "door" for t in tokens[max(0, k - AGENT_WORDS):k])
+    return bool(proposing) and agent_before(tokens, k)
+
+
+def agent_before(tokens: list[Tok], k: int) -> bool:
+    """Whether a "door" agent stands in the words before the participle at ``k``."""
+    return any(t.lower == "door" for t in tokens[max(0, k - AGENT_WORDS):k])
 
 
 def _participle(tok: Tok) -> bool:

@@ -115,6 +115,7 @@ class JBZ(DefinedNamespace):
     officeNoun: URIRef
     ourReference: URIRef
     place: URIRef
+    prepositionalPhrase: URIRef
     procedureReference: URIRef
     quantifier: URIRef
     quote: URIRef

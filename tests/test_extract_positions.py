@@ -156,6 +156,26 @@ def test_positions_a_clause_that_refers_back_takes_the_instrument_in_focus(tmp_p
         ("richtlijn inzake de bestrijding van mensenhandel", "target_referred_back")]
 
 
+@pytest.mark.parametrize("between", [
+    "",
+    "Het Deense voorzitterschap streeft naar spoedige afronding ervan. ",  # a chain of references back
+])
+def test_positions_a_reference_back_reaches_through_sentences_that_refer_back(tmp_path, between):
+    body = ("Migratie\nDe Raad onderhandelt over het voorstel voor een verordening inzake de digitale visumaanvraag. "
+            + between + "Dat kan op steun van het kabinet rekenen.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [p.target.label for p in x.positions if KB.entities[p.holder_iri].key == "NLD"] == [
+        "verordening inzake de digitale visumaanvraag"]  # the proposal stands for what it proposes
+
+
+def test_positions_a_reference_back_stops_at_a_sentence_about_something_else(tmp_path):
+    body = ("Migratie\nDe Commissie presenteerde de richtlijn inzake de bestrijding van mensenhandel. "
+            "Sinds dit jaar worden werkdocumenten opgenomen in het register van de Raad. "
+            "Nederland heeft zich hier actief voor ingezet.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [p for p in x.positions if KB.entities[p.holder_iri].key == "NLD"] == []
+
+
 def test_positions_a_connective_is_no_reference_back(tmp_path):
     body = ("Migratie\nDe Commissie presenteerde de richtlijn inzake de bestrijding van mensenhandel. "
             "Nederland blijft daarom inzetten op een duidelijke reikwijdte.")

@@ -48,9 +48,24 @@ def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     "In dat kader steunt het kabinet de inzet van de Commissie.",
     "De Kamerbrief van de minister gaat hierop in.",
     "Het kabinet steunt de kaderovereenkomst.",  # the form of the instrument at hand
+    # a plural of a weak head names kinds of thing, not one
+    "De verklaring roept op tot robuuste wetgevende kaders.",
+    "Het kabinet zoekt flexibiliteit binnen de internationaal- en Europeesrechtelijke kaders.",
+    "Lidstaten stemmen af welke nationale databanken worden gedeeld.",
+    # "in het kader van" is a preposition ("in the context of")
+    "Frontex steunt derde landen, ook in het kader van innovatieve vormen van samenwerking.",
 ])
 def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Het kabinet hecht aan de Dublinregels.", "Dublinregels"),
+    ("De Raad besprak de kaders voor de uitwisseling van gegevens.", "kaders voor de uitwisseling van gegevens"),
+    ("Het kabinet steunt het kader voor hervestiging.", "kader voor hervestiging"),
+])
+def test_a_plural_weak_head_names_with_a_name_or_complement(sentence, label):
+    assert named(sentence) == [label]
 
 
 def test_an_author_is_not_part_of_the_name():

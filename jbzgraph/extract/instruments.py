@@ -10,7 +10,7 @@ the same IRI.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -18,7 +18,7 @@ from jbzgraph.extract.model import Instrument
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, EntityMention
-from jbzgraph.nlp.phrases import DEMONSTRATIVES, PolicyPhrase, phrase_key, policy_lexicon
+from jbzgraph.nlp.phrases import DEMONSTRATIVES, PHRASE_ENDERS, PolicyPhrase, phrase_key, policy_lexicon
 
 LOCAL = "local:"  # prefix of the keys under which a letter's own instruments are looked up
 HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\s+|het\s+)?(?P<alias>[^()]{2,60}?)\s*\)",
@@ -42,6 +42,7 @@ FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
 TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?=[A-Z])")
 TOPIC_WORDS = 6
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
+ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
 REF_NEAR = 4  # characters between a phrase and the identifier in brackets after it
 ID_PROPERTY = {"com": "comReference", "celex": "celex"}
 
@@ -307,10 +308,18 @@ class InstrumentContext:
     def refers_back(self, tokens) -> bool:
         """Whether a clause holds a pronoun or pronominal adverb that refers back ("Dat kan op
         steun rekenen", "streeft naar afronding ervan", "heeft zich hier actief voor ingezet")."""
-        # "dit"/"dat" before a noun is a determiner ("in dat kader"), whatever the tagger says
+        # "dit"/"dat" before a noun is a determiner ("in dat kader"), whatever the tagger says;
+        # in an untagged sentence only before a finite verb or a punctuation mark ("Dit kan").
+        def determiner(k: int) -> bool:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is None:
+                return False
+            if nxt.pos:
+                return nxt.pos in ("NOUN", "ADJ", "PROPN")
+            return nxt.text[:1].isalnum() and nxt.lower not in PHRASE_ENDERS
+
         return any(t.lower in ANAPHORS - {"het", "ze", "zij"} and t.pos not in ("SCONJ", "DET")
-                   and not (t.lower in DEMONSTRATIVE_PRONOUNS and k + 1 < len(tokens)
-                            and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN"))
+                   and not (t.lower in DEMONSTRATIVE_PRONOUNS and determiner(k))
                    or PRONOMINAL_ADVERB_RE.fullmatch(t.lower) for k, t in enumerate(tokens))
 
     def referred_back(self, tokens, offset: int) -> Instrument | None:
@@ -318,7 +327,36 @@ class InstrumentContext:
         with a pronoun that refers back ("steunt dit", "stemt hiermee in"); "dat" as a
         conjunction ("benadrukt dat …") does not."""
         if tokens and tokens[0].lower in ANAPHORS - {"het", "ze", "zij"} and tokens[0].pos not in ("SCONJ", "DET"):
-            return self.before(offset)
+            return self.antecedent(offset)
+        return None
+
+    def antecedent(self, offset: int) -> Instrument | None:
+        """What a pronoun at ``offset`` refers back to: the last instrument named (or referred
+        to by a short mention) earlier in its sentence or in the sentence before, or further
+        back through sentences that themselves only refer back ("… over het voorstel. Het
+        voorzitterschap streeft naar afronding ervan. Dat kan op steun rekenen."). A sentence
+        before that is about something else ends the search: the pronoun is not about an
+        instrument named earlier."""
+        sentences = self.analysis.sentences
+        k = bisect_right(sentences, (offset, float("inf"))) - 1
+        floor = self._floor(offset)
+        end = offset
+        for step in range(ANTECEDENT_CHAIN):
+            if k < 0 or sentences[k][1] <= floor:
+                return None
+            start = max(sentences[k][0], floor)
+            named = self.in_span(start, end)
+            shorts = [p for p in self.short if start <= p.start < end]
+            if shorts and (not named or shorts[-1].start > named[-1].start):
+                found, _ = self.resolve_short(shorts[-1])
+                if found is not None:
+                    return found
+            if named:
+                return self.instrument(named[-1].iri)
+            if step > 0 and not self.refers_back(self.analysis.tokens(*sentences[k])):
+                return None
+            end = sentences[k][0]
+            k -= 1
         return None
 
     def _paragraph_topics(self) -> list[tuple[int, int, Instrument]]:

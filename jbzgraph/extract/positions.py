@@ -329,9 +329,8 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
             return context.coordinated(found, start, end), how
         return [found], how
     if context.refers_back(tokens[lo:hi]):
-        found = context.before(s_start)
-        if found is not None:
-            return [found], "target_referred_back"
+        found = context.antecedent(tokens[m.first].start)
+        return ([found], "target_referred_back") if found is not None else ([], "")
     named = context.in_span(s_start, tokens[m.first].start)
     if named:
         return [context.instrument(named[-1].iri)], "target_mention_before_predicate"

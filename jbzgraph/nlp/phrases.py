@@ -96,6 +96,7 @@ class PolicyLexicon:
     describing: set[str]
     not_instruments: set[str]
     proposing: set[str] = field(default_factory=set)  # verbs whose participle puts a thing forward
+    fixed: list[tuple[str, ...]] = field(default_factory=list)  # "in het kader van": no phrase inside
     _suffixes: list[str] = field(default_factory=list)
     _heads_of: dict[tuple[str, bool], tuple[str, str] | None] = field(default_factory=dict)
 
@@ -147,9 +148,20 @@ def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
     proposal = kb.concepts.get(("stage", "proposal"))
     proposing = {w.split(":")[0].lower() for prop in ("cue", "attributiveCue")
                  for w in kb.words(prop, proposal.iri)} if proposal else set()
+    fixed = [tuple(w.lower().split()) for w in kb.words("prepositionalPhrase", base)]
     return PolicyLexicon(heads, weak, authors | {a + "s" for a in authors}, complements,
                          {w.lower() for w in kb.words("nonNamingModifier", base)},
-                         {w.lower() for w in kb.words("notAnInstrument", base)}, proposing)
+                         {w.lower() for w in kb.words("notAnInstrument", base)}, proposing, fixed)
+
+
+def _in_fixed_phrase(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
+    """Whether the word at ``i`` is the noun of a fixed prepositional expression ("in het
+    kader van"), which names nothing."""
+    for words in lex.fixed:
+        for k, w in enumerate(words):
+            if w == tokens[i].lower and i >= k and tuple(t.lower for t in tokens[i - k:i - k + len(words)]) == words:
+                return True
+    return False
 
 
 def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
@@ -263,7 +275,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         nominal = prev is not None and (prev.lower in DETERMINERS or prev.pos in ("ADJ", "NOUN", "NUM"))
         if hit is None or (tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") and not nominal
                            and tok.lower.rstrip("0123456789") in lex.heads) \
-                or any(a <= tok.start < b for a, b in blocked):
+                or any(a <= tok.start < b for a, b in blocked) or _in_fixed_phrase(tokens, i, lex):
             i += 1
             continue
         head, type_name = hit
@@ -326,8 +338,11 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             # "de kaderovereenkomst", "het wetgevingsvoorstel": the form of the instrument at hand
             named = False
         elif head in lex.weak:
-            named = not demonstrative and bool(capitalised or complement or identifiers or acronym
-                                               or naming_adjectives or apposed)
+            # A plural names kinds of thing ("robuuste wetgevende kaders", "nationale
+            # databanken"), not one, unless a name or a complement says which ("de Dublinregels").
+            plural = not tok.lower.rstrip("0123456789").endswith(head)
+            naming = (compound and tok.text[:1].isupper()) if plural else (capitalised or naming_adjectives)
+            named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
         words = [t.text for t in mods] + [tok.text] + [t.text for t in tokens[i + 1:span_end]]

@@ -27,7 +27,7 @@ LABEL_PREDICATES = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS +
 EXTRA_KINDS = {str(JBZ.Place): "place", str(JBZ.UnnamedGroupOfStates): "unnamed_group"}
 # The lexicon's properties (ontology/sources/lexicon.csv): words the extractors read.
 LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "attributiveCue", "headNoun", "weakHeadNoun", "complementWord",
-                      "nonNamingModifier", "notAnInstrument", "prepositionalPhrase", "holderCue", "quantifier", "groupNoun", "officeNoun")
+                      "nonNamingModifier", "notAnInstrument", "prepositionalPhrase", "subheading", "holderCue", "quantifier", "groupNoun", "officeNoun")
 CONCEPT_KINDS = {
     str(JBZ.Stance): "stance",
     str(JBZ.ProceduralStage): "stage",

@@ -131,6 +131,7 @@ class JBZ(DefinedNamespace):
     stance: URIRef
     start: URIRef
     startDate: URIRef
+    subheading: URIRef
     submittedBy: URIRef
     target: URIRef
     warningCode: URIRef

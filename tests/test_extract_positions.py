@@ -218,3 +218,21 @@ def test_positions_inclusief_adds_a_co_holder_and_a_participle_stays_in_the_name
     assert {(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions if p.stance == "support"} == {
         ("MULTIPLE", "richtlijn inzake grensoverschrijdende bewijsverkrijging"),
         ("NLD", "richtlijn inzake grensoverschrijdende bewijsverkrijging")}
+
+
+@pytest.mark.parametrize("heading, found", [("Kabinetsappreciatie", True), ("Proces", True), ("Kopgroep", False)])
+def test_positions_a_subheading_continues_the_item_before_it(tmp_path, heading, found):
+    body = ("Migratie\nDe Commissie presenteerde het Europees jaarverslag over asiel en migratie.\n\n"
+            f"{heading}\nHet kabinet is positief over het jaarverslag.")
+    x, _ = extract_passage(tmp_path, body)
+    labels = [p.target.label for p in x.positions if KB.entities[p.holder_iri].key == "NLD"]
+    assert labels == (["Europees jaarverslag over asiel en migratie"] if found else [])
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Het kabinet zal conform het regeerprogramma financieel bijdragen aan het solidariteitsmechanisme.", True),
+    ("Het kabinet noemt de financiële bijdragen aan het solidariteitsmechanisme.", False),
+])
+def test_positions_an_infinitive_read_as_a_noun_is_still_the_verb(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Migratie\n" + sentence)
+    assert bool([p for p in x.positions if p.target.label == "solidariteitsmechanisme"]) is found

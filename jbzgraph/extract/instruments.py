@@ -27,6 +27,7 @@ HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\
 ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "ervan", "daarmee", "daarover", "hiervan",
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
 DEMONSTRATIVE_PRONOUNS = {"dit", "dat", "deze", "die"}
+DEFINITE_ARTICLES = {"de", "het"}
 # er/hier/daar + a preposition: "ervan", "hiervoor", "daarmee"
 PRONOMINAL_ADVERB_RE = re.compile(r"(?:er|hier|daar)(?:aan|in|mee|over|van|voor|op|toe|tegen|uit|naar)")
 # What may stand between two coordinated instrument names: a comma or conjunction, an article.
@@ -91,19 +92,34 @@ class InstrumentContext:
         self._learn_aliases(document.text)
         self._starts = [m.start for m in self.mentions]
         # Short mentions that can refer back: not inside a phrase of place or frame ("in dat
-        # kader", "in haar strategie"), and for a weak head only with a demonstrative ("deze brief").
+        # kader", "in haar strategie"), and for a weak head only with a demonstrative ("deze
+        # brief") or a definite article ("het jaarverslag", resolved by its name only).
         self.short: list[PolicyPhrase] = [
             p for p in analysis.phrases if not p.named and FRAME_OPENERS.isdisjoint({p.opener, p.before})
-            and (not p.weak or p.opener in DEMONSTRATIVES)]
+            and (not p.weak or p.opener in DEMONSTRATIVES | DEFINITE_ARTICLES)]
         self.topics = self._paragraph_topics()
         self._topic_starts = [t[0] for t in self.topics]
+        self.topic_section = self._topic_sections()
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
             found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
+            if found is None and self.topic_section[i] != i:
+                found = self.section_default.get(self.topic_section[i])
             if found is None:
                 found = self._first_in(sec.start, min(sec.end, sec.start + 400))
             if found is not None:
                 self.section_default[i] = found
+
+    def _topic_sections(self) -> list[int]:
+        """For each section, the section whose item it is part of: itself, or for a section
+        under a subheading ("Kabinetsappreciatie", "Proces") the one before it."""
+        openers = [w.lower() for w in self.kb.words("subheading")]
+        found: list[int] = []
+        for i, sec in enumerate(self.document.sections):
+            heading = (sec.heading or "").lower()
+            part = i > 0 and any(heading == w or heading.startswith(w + " ") for w in openers)
+            found.append(found[i - 1] if part else i)
+        return found
 
     # Building the mentions ------------------------------------------------------------
 
@@ -224,6 +240,7 @@ class InstrumentContext:
 
     def _floor(self, offset: int) -> int:
         sec = self.section_of(offset)
+        sec = self.topic_section[sec] if sec >= 0 else sec
         floor = self.document.sections[sec].start if sec >= 0 else 0
         heading = self.document.sections[sec].heading_start if sec >= 0 and self.document.sections[sec].heading else floor
         return min(floor, heading)
@@ -258,7 +275,8 @@ class InstrumentContext:
     def resolve_short(self, p: PolicyPhrase) -> tuple[Instrument | None, str]:
         """What a short mention refers to: an earlier instrument of its kind in the section, or
         for documents a section is about as a whole, the one named after its heading."""
-        found = self.of_class(p.start, p.type_name)
+        by_name_only = p.weak and p.opener not in DEMONSTRATIVES  # "het systeem" is not any system
+        found = None if by_name_only else self.of_class(p.start, p.type_name)
         if found is not None:
             return found, "target_short_mention_same_kind_before"
         head = self.document.text[p.head_start:p.head_end].lower()
@@ -267,7 +285,7 @@ class InstrumentContext:
                 return self.instrument(m.iri), "target_short_mention_same_name_before"
         sec = self.section_of(p.start)
         heading = self.document.sections[sec].heading if sec >= 0 else None
-        if p.type_name in ABOUT_HEADS and heading:
+        if p.type_name in ABOUT_HEADS and heading and not by_name_only:
             label = f"{p.label} {heading}"
             key = phrase_key(label.split(), policy_lexicon(self.kb))
             return Instrument(iri="", key=key, label=label, type_name=p.type_name), "target_short_mention_section"

@@ -143,14 +143,23 @@ def _word_forms(lemma: str, lower: str) -> frozenset[str]:
     return frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
 
 
-def _fits(tokens: list[Tok], k: int, pos: str) -> bool:
+NOMINAL_BEFORE = {"DET", "ADP", "NUM", "PRON"}
+
+
+def _fits(tokens: list[Tok], k: int, pos: str, lemma: str = "") -> bool:
     """Whether token ``k`` may be a cue word of part of speech ``pos``: a verb after a
-    determiner is a noun ("in het verlengde van")."""
+    determiner is a noun ("in het verlengde van"); an infinitive the tagger read as a noun
+    is a verb when nothing nominal stands before it ("zal financieel bijdragen aan", not
+    "de financiële bijdragen", "met bijdragen")."""
     if not pos:
         return True
     if pos == "VERB" and k > 0 and tokens[k - 1].lower in ("de", "het", "een"):
         return False
-    return not tokens[k].pos or tokens[k].pos == pos
+    tok = tokens[k]
+    if pos == "VERB" and tok.pos == "NOUN" and tok.lower == lemma and k > 0:
+        prev = tokens[k - 1]
+        return prev.pos not in NOMINAL_BEFORE and not (prev.pos == "ADJ" and prev.lower.endswith("e"))
+    return not tok.pos or tok.pos == pos
 
 
 def _lemma_index(tokens: list[Tok], a: int, b: int) -> dict[str, list[int]]:
@@ -184,7 +193,7 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
         for lemma, pos in cue.words:
             hits = index.get(lemma)
             if hits:
-                hits = [j for j in hits if j not in used and _fits(tokens, a + j, pos)]
+                hits = [j for j in hits if j not in used and _fits(tokens, a + j, pos, lemma)]
             if not hits:
                 break
             places.append(hits)

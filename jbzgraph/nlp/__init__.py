@@ -44,12 +44,17 @@ class Analysis:
     letter_date: date | None
     persons: list[EntityMention] = field(default_factory=list)
     tagged: dict[int, list[Tok]] = field(default_factory=dict)  # sentence start -> tagged tokens
+    plain: dict[int, list[Tok]] = field(default_factory=dict)  # sentence start -> untagged tokens
+    text: str = ""  # the document's text, which ``doc`` tokenizes
     phrases: list[PolicyPhrase] = field(default_factory=list)
     _starts: list[int] | None = field(default=None, init=False, repr=False)
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The words of the sentence ``[start, end)``: tagged where the tagger ran on it."""
-        return self.tagged.get(start) or plain_tokens(self.doc, start, end)
+        found = self.tagged.get(start) or self.plain.get(start)
+        if found and found[-1].end <= end:
+            return found
+        return plain_tokens(self.doc, start, end, self.text or self.doc.text)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` (sentences are in order and do not overlap)."""
@@ -68,8 +73,6 @@ class Analysis:
 def build_nlp(kb: KnowledgeBase, base: Language | None = None) -> Language:
     """A pipeline for these letters: ``base`` (default blank Dutch) plus the rule components."""
     nlp = base or spacy.blank("nl")
-    if "senter" not in nlp.pipe_names and "parser" not in nlp.pipe_names:
-        nlp.add_pipe("sentencizer")
     nlp.add_pipe("jbz_sentences")
     gazetteer = nlp.add_pipe("jbz_gazetteer")
     gazetteer.add_kb(kb)
@@ -139,14 +142,14 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     entities = entity_mentions(doc)
     tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)],
-                       tagger)
+                       tagger, text)
     lexicon = policy_lexicon(kb)
     blocked = _by_sentence(sentences, [(e.start, e.end) for e in entities if e.kind not in ("instrument",)])
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
-    words = _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc)])
+    plain = {a: [t for _, t in words] for a, words in
+             _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc, text)]).items()}
     phrases = [p for a, _b in sentences
-               for p in find_phrases(tagged.get(a) or [t for _, t in words.get(a, ())], lexicon,
-                                     blocked.get(a, []), authors)]
+               for p in find_phrases(tagged.get(a) or plain.get(a, []), lexicon, blocked.get(a, []), authors)]
     return Analysis(
         doc=doc,
         sentences=sentences,
@@ -157,5 +160,7 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
         letter_date=own_date,
         persons=_link_persons(find_persons(text), kb),
         tagged=tagged,
+        plain=plain,
+        text=text,
         phrases=phrases,
     )

@@ -1,6 +1,7 @@
-"""Sentence boundaries for these letters, on top of spaCy's sentencizer.
+"""Sentence boundaries for these letters: spaCy's sentencizer rule, and two more.
 
-The sentencizer splits at ".", "?" and "!" tokens, and spaCy's Dutch tokenizer keeps
+The sentencizer rule splits after ".", "?" and "!" tokens (the next word starts a
+sentence), and spaCy's Dutch tokenizer keeps
 abbreviations such as "nr.", "o.a." and "art." whole, so those never split. Two things
 it misses: a line break the layout step left (a heading, a list item, a paragraph end)
 always ends a sentence; and a date marker that closes a sentence ("... op 16 december
@@ -9,8 +10,9 @@ an end.
 """
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, ORTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", "e.a."}
@@ -19,20 +21,30 @@ CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", 
 ELLIPSIS_STOPS = {".."}
 
 
-@Language.component("jbz_sentences", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+@Language.component("jbz_sentences", assigns=["token.is_sent_start"])
 def mark_sentences(doc: Doc) -> Doc:
     """Computed on the token attribute arrays and written back as one array: making a Token
-    object per token, or setting ``Token.is_sent_start`` one at a time (spaCy rescans the
-    document with every assignment), costs more than tokenizing."""
+    object per token (as spaCy's own sentencizer does), or setting ``Token.is_sent_start``
+    one at a time (spaCy rescans the document with every assignment), costs more than
+    tokenizing."""
     if len(doc) < 2:
         return doc
-    attrs = doc.to_array([SENT_START, IS_SPACE, LOWER, IS_TITLE, IS_PUNCT])
-    starts, space, lower, title, punct = (attrs[:, i] for i in range(5))
+    attrs = doc.to_array([SENT_START, IS_SPACE, LOWER, IS_TITLE, IS_PUNCT, ORTH])
+    starts, space, lower, title, punct, orth = (attrs[:, i] for i in range(6))
+    if not doc.has_annotation("SENT_START"):
+        # The sentencizer's rule (a parser or senter of the user's model has set its own):
+        # after a sentence-final mark, the next word starts a sentence.
+        starts[0] = 1
+        enders = np.isin(orth, [doc.vocab.strings.add(c) for c in Sentencizer.default_punct_chars])
+        words = np.flatnonzero((punct == 0) & ~enders)
+        after = np.searchsorted(words, np.flatnonzero(enders), side="right")
+        starts[words[after[after < len(words)]]] = 1
     # spaCy keeps one trailing space on a token; a newline is a whitespace token of its own.
     for i in np.flatnonzero(space[:-1]):
         if "\n" in doc[int(i)].text:
             starts[i + 1] = 1
     closing = np.isin(lower[:-1], [doc.vocab.strings.add(a) for a in CLOSING_ABBREVIATIONS | ELLIPSIS_STOPS])
     starts[1:][closing & (title[1:] == 1) & (punct[1:] == 0)] = 1
+    starts[starts == 0] = np.array(-1).astype(starts.dtype)  # inside a sentence (-1), not unknown (0)
     doc.from_array([SENT_START], starts)
     return doc

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import spacy
 from spacy import parts_of_speech
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, POS
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, POS, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,55 +43,63 @@ def tagger() -> Language | None:
     choice = os.environ.get(TAGGER_ENV, "")
     if choice.lower() == "none":
         return None
-    return spacy.load(choice or DEFAULT_TAGGER, exclude=["parser", "ner", "senter"])
+    # The default model's XPOS tagger is left out: the rules read the UPOS the
+    # morphologizer gives and the lemmas.
+    return spacy.load(choice or DEFAULT_TAGGER, exclude=["parser", "ner", "senter"] + ([] if choice else ["tagger"]))
 
 
-def _read(doc: Doc, offset: int, tagged: bool) -> list[Tok]:
-    """The non-space tokens of ``doc`` as :class:`Tok`, shifted by ``offset``; read through
-    arrays and the text, because a spaCy ``Token`` object per word cost more than tagging."""
-    text, strings = doc.text, doc.vocab.strings
+def _read(doc: Doc, offset: int, tagged: bool, text: str) -> list[Tok]:
+    """The non-space tokens of ``doc`` as :class:`Tok`, shifted by ``offset`` into ``text``
+    (the letter's text, which ``doc`` covers from ``offset``); read through arrays, because
+    a spaCy ``Token`` object per word (``doc.text`` makes one too) cost more than tagging."""
+    strings = doc.vocab.strings
     found = []
     for idx, length, lemma, pos, space in doc.to_array([IDX, LENGTH, LEMMA, POS, IS_SPACE]).tolist():
         if space:
             continue
-        word = text[idx:idx + length]
+        start = offset + idx
+        word = text[start:start + length]
         low = word.lower()
         # UD marks compound parts and separable particles with "_" (aan_nemen)
         lem = strings[lemma].lower().replace("_", "") or low if tagged and lemma else low
-        found.append(Tok(offset + idx, offset + idx + length, word, low, lem,
-                         _POS_NAMES.get(pos, "") if tagged else ""))
+        found.append(Tok(start, start + length, word, low, lem, _POS_NAMES.get(pos, "") if tagged else ""))
     return found
 
 
 _POS_NAMES = {int(tag): name for tag, name in parts_of_speech.NAMES.items()}
 
 
-def doc_tokens(doc: Doc) -> list[Tok]:
-    """The blank pipeline's tokens of a whole letter, without tags."""
-    return _read(doc, 0, tagged=False)
+def doc_tokens(doc: Doc, text: str) -> list[Tok]:
+    """The blank pipeline's tokens of a whole letter (``text`` is the letter), without tags."""
+    return _read(doc, 0, tagged=False, text=text)
 
 
-def plain_tokens(doc: Doc, start: int, end: int) -> list[Tok]:
-    """The blank pipeline's tokens of ``[start, end)``, without tags."""
+def plain_tokens(doc: Doc, start: int, end: int, text: str) -> list[Tok]:
+    """The blank pipeline's tokens of ``[start, end)`` of ``doc`` (whose text is ``text``), without tags."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return [] if span is None else _read(span.as_doc(), span.start_char, tagged=False)
+    return [] if span is None else _read(span.as_doc(), span.start_char, tagged=False, text=text)
 
 
-def tag_spans(doc: Doc, spans: Iterable[tuple[int, int]], nlp: Language | None = None) -> dict[int, list[Tok]]:
-    """Tagged tokens of each span of ``doc``, keyed by the span's start.
+def tag_spans(doc: Doc, spans: Iterable[tuple[int, int]], nlp: Language | None = None,
+              text: str | None = None) -> dict[int, list[Tok]]:
+    """Tagged tokens of each span of ``doc`` (whose text is ``text``), keyed by the span's start.
 
     The tagger gets the blank pipeline's own tokens, not the text: tokenizing twice cost a
     third of the tagging time, and the tags then sit on exactly the tokens the rules see."""
     nlp = nlp if nlp is not None else tagger()
     if nlp is None:
         return {}
+    text = doc.text if text is None else text
+    strings = doc.vocab.strings
+    orth_space = doc.to_array([ORTH, SPACY])
     keys, docs = [], []
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             keys.append((start, span.start_char))
-            docs.append(Doc(nlp.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span]))
-    return {start: _read(tagged, offset, tagged=True)
+            rows = orth_space[span.start:span.end].tolist()
+            docs.append(Doc(nlp.vocab, words=[strings[o] for o, _ in rows], spaces=[bool(sp) for _, sp in rows]))
+    return {start: _read(tagged, offset, True, text)
             for (start, offset), tagged in zip(keys, nlp.pipe(docs, batch_size=64))}
 
 

@@ -120,11 +120,22 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("De meeste lidstaten wezen het EBSP af.", "MULTIPLE", "oppose"),
         ("Er was brede steun voor het EBSP.", "MULTIPLE", "support"),
         ("Zowel Frankrijk als Italië onderschreven het EBSP.", "ITA", "support"),
+        ("Lidstaten namen kennis van het EBSP.", "MULTIPLE", "neutral"),
+        ("Een meerderheid van lidstaten sprak zich uit tegen het EBSP.", "MULTIPLE", "oppose"),
+        ("Nederland heeft zich uitgesproken voor het EBSP.", "NLD", "support"),
+        ("Het EBSP werd besproken. Lidstaten namen daar kennis van.", "MULTIPLE", "neutral"),
     ],
 )
 def test_positions_of_every_actor_in_any_word_order(tmp_path, sentence, holder, stance):
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
     assert (holder, "ebsp", stance) in _rows(x)
+
+
+def test_positions_a_noun_is_no_verb_cue_even_when_it_looks_like_one(tmp_path):
+    body = ("Mensenrechten\nHet kabinet steunt het Europees Verdrag voor de Rechten van de Mens. Nederland zet erop "
+            "in dat de jurisprudentie in lijn wordt gebracht met uitspraken van het Europees Hof voor de Rechten van de Mens.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {KB.entities[p.holder_iri].key for p in x.positions} == {"NLD"}
 
 
 def test_positions_a_negation_in_another_clause_does_not_turn_the_stance(tmp_path):

@@ -68,6 +68,24 @@ def test_a_plural_weak_head_names_with_a_name_or_complement(sentence, label):
     assert named(sentence) == [label]
 
 
+@pytest.mark.parametrize("sentence, label, key", [
+    ("De Raad sprak over de voorstellen voor versterking van het Schengenbestuur.",
+     "voorstellen voor versterking van het Schengenbestuur", "voorstel-schengenbestuur-versterking"),
+    ("De Commissie presenteerde twee wetgevingsvoorstellen over terugkeer.", "wetgevingsvoorstellen over terugkeer",
+     "voorstel-terugkeer-wetgeving"),
+    ("Op 8 oktober heeft de Europese Commissie twee voorstellen gepubliceerd.", "voorstellen", "voorstel"),
+    ("Het kabinet steunt de Terugkeerverordeningen.", "Terugkeerverordeningen", "verordening-terugkeer"),
+])
+def test_plurals_with_a_doubled_consonant_counting_words_and_actors_before_the_head(sentence, label, key):
+    """A plural is found and keyed as its singular; "twee" counts and "de Europese Commissie"
+    is an actor, neither names."""
+    assert [(p.label, p.key) for p in phrases(sentence)] == [(label, key)]
+
+
+def test_a_capital_opening_a_heading_does_not_name_a_plural():
+    assert named("Migratie-partnerschappen en deals met derde landen") == []
+
+
 def test_an_author_is_not_part_of_the_name():
     tokens = tag_text(s := "Het kabinet steunt het voorstel van de Commissie.")
     commission = s.index("Commissie")

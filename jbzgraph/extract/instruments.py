@@ -24,7 +24,7 @@ LOCAL = "local:"  # prefix of the keys under which a letter's own instruments ar
 HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\s+|het\s+)?(?P<alias>[^()]{2,60}?)\s*\)",
                        re.IGNORECASE)
 # Pronouns and adverbs that refer back to what was just named ("steunt dit", "stemt hiermee in").
-ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "ervan", "daarmee", "daarover", "hiervan",
+ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "daar", "ervan", "daarmee", "daarover", "hiervan",
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
 DEMONSTRATIVE_PRONOUNS = {"dit", "dat", "deze", "die"}
 DEFINITE_ARTICLES = {"de", "het"}

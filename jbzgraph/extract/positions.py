@@ -151,7 +151,10 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
 
 
 def _quantified_group(tokens: list[Tok], i: int, a: Actors) -> int:
-    """End index of "een aantal (andere) lidstaten", "26 andere lidstaten" starting at ``i``, or 0."""
+    """End index of "een aantal (andere) lidstaten", "26 andere lidstaten" starting at ``i``,
+    or of a bare group noun opening the sentence ("Lidstaten namen daar kennis van"), or 0."""
+    if i == 0 and tokens[0].lower in a.group_nouns:
+        return 1
     for q in a.quantifiers.get(tokens[i].lower, ()):
         n = len(q)
         if tuple(t.lower for t in tokens[i:i + n]) == q:

@@ -56,6 +56,7 @@ MAX_COMPLEMENT = 12
 COMPOUND_MIN_PREFIX = 3
 # Dutch plural endings, longest first: verordening-en, plan-nen, akkoord-en, programma-'s, strategie-ën.
 PLURAL_ENDINGS = ("nen", "ten", "sen", "ën", "en", "'s", "s", "n")
+VOWELS = set("aeiou")
 # Words that say a name is European, not which instrument it is ("EU-visumstrategie" is the
 # visumstrategie); left out of keys, kept in labels.
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
@@ -116,7 +117,10 @@ class PolicyLexicon:
         w = word.lower().rstrip("0123456789")
         if w in self.not_instruments or (word.isupper() and len(word) > 1):
             return None
-        for form in (w, *(w[: -len(e)] for e in PLURAL_ENDINGS if w.endswith(e) and len(w) > len(e) + 3)):
+        singulars = [w[: -len(e)] for e in PLURAL_ENDINGS if w.endswith(e) and len(w) > len(e) + 3]
+        # a doubled consonant before "-en" is single in the singular: voorstel-len, besluit-en
+        singulars += [f[:-1] for f in singulars if len(f) > 3 and f[-1] == f[-2] and f[-1] not in VOWELS]
+        for form in (w, *singulars):
             if form.endswith("ë"):
                 form = form[:-1] + "e"
             for h in self._suffixes:
@@ -171,7 +175,8 @@ def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
     if w in DETERMINERS or w in PHRASE_ENDERS or w in FUNCTION_WORDS or not any(c.isalpha() for c in w):
         return False
     if tok.pos:
-        return (tok.pos in ("ADJ", "PROPN", "NUM") or tok.text.endswith("-")
+        # a number written as a word counts ("twee voorstellen"); digits may name ("2026-2027")
+        return (tok.pos in ("ADJ", "PROPN") or (tok.pos == "NUM" and not tok.text.isalpha()) or tok.text.endswith("-")
                 or (tok.pos == "VERB" and _describing(tok, lex)))
     return tok.text.endswith("-") or w.endswith("e") or tok.text[:1].isupper()
 
@@ -281,7 +286,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         head, type_name = hit
         # Left: modifiers back to the determiner.
         left = i
-        while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex):
+        while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex) \
+                and not (tokens[left - 1].pos in ("NOUN", "PROPN")  # "de Europese Commissie"
+                         and any(a <= tokens[left - 1].start < b for a, b in blocked)):
             left -= 1
             if tokens[left].lower == COORDINATOR or _participle(tokens[left]):
                 break  # "het door de Commissie aangekondigde Unieplan": what precedes describes it
@@ -327,7 +334,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             comp_end = further if further > comp_end + more else right
         span_end = comp_end if comp_end > right else right
         complement = tokens[right:comp_end] if comp_end > right else []
-        prefix = tok.lower[: len(tok.lower) - len(head)].rstrip("-")
+        prefix = compound_prefix(tok.lower, head).rstrip("-")
         compound = bool(prefix) and prefix not in lex.authors
         opener = tokens[left - 1].lower if left > 0 else ""
         # "dit Uitvoeringsbesluit", "deze verordening" refer back, however they are written.
@@ -341,7 +348,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             # A plural names kinds of thing ("robuuste wetgevende kaders", "nationale
             # databanken"), not one, unless a name or a complement says which ("de Dublinregels").
             plural = not tok.lower.rstrip("0123456789").endswith(head)
-            naming = (compound and tok.text[:1].isupper()) if plural else (capitalised or naming_adjectives)
+            # (a capital opening the sentence or heading is no name: "Migratie-partnerschappen en deals")
+            naming = (compound and tok.text[:1].isupper() and left > 0) if plural else (capitalised or naming_adjectives)
             named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
@@ -385,6 +393,14 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
     return end if end > j and (titled or _complement_at(tokens, end, lex)) else j
 
 
+def compound_prefix(word: str, head: str) -> str:
+    """What a compound puts before its head, singular or plural: "terugkeerverordening" →
+    "terugkeer", "wetgevingsvoorstellen" → "wetgevings", "strategieën" → "" (the head's
+    last letter may change in the plural: strategie-ën)."""
+    at = word.rfind(head[:-1])
+    return word[:at] if at >= 0 else word[: len(word) - len(head)]
+
+
 def _only_author(complement: list[Tok], authors: list[tuple[int, int]]) -> bool:
     """Whether a complement is "van" + an authoring institution and nothing else."""
     if not complement or complement[0].lower != "van":
@@ -409,11 +425,11 @@ def phrase_key(words: list[str], lex: PolicyLexicon) -> str:
             if not piece or piece in FUNCTION_WORDS or piece in EU_WORDS or piece in lex.describing \
                     or _stem(piece) in lex.describing:
                 continue
-            hit = lex.head_of(piece)
+            hit = lex.head_of(piece, tagged_noun=True)  # a phrase's words: its head is a noun
             if hit and not head_word:
                 head, _ = hit
                 head_word = head
-                rest = piece[: len(piece) - len(head)]
+                rest = compound_prefix(piece, head)
                 if rest:
                     parts.append(rest.rstrip("s") if rest.endswith("s") and len(rest) > 4 else rest)
                 continue

@@ -247,3 +247,27 @@ def test_positions_a_subheading_continues_the_item_before_it(tmp_path, heading, 
 def test_positions_an_infinitive_read_as_a_noun_is_still_the_verb(tmp_path, sentence, found):
     x, _ = extract_passage(tmp_path, "Migratie\n" + sentence)
     assert bool([p for p in x.positions if p.target.label == "solidariteitsmechanisme"]) is found
+
+
+@pytest.mark.parametrize("sentence", [
+    "De Raad stemde in met het EBSP.",
+    "Het Coreper heeft op 11 december ingestemd met het EBSP.",
+])
+def test_positions_a_deciding_body_agreeing_is_a_step_not_a_position(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
+    assert x.positions == []
+
+
+def test_positions_a_topic_label_before_a_lower_case_clause_is_what_the_paragraph_is_about(tmp_path):
+    body = ("Raad\nDe Raad besprak de routekaart over informatie-uitwisseling.\n\n"
+            "Wapens: drie lidstaten konden niet instemmen met voorliggend compromis.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [(p.target.label, p.stance) for p in x.positions] == [("Wapens", "oppose")]
+
+
+def test_positions_a_title_goes_on_after_en_with_a_complement(tmp_path):
+    body = ("Mensenhandel\nHet kabinet steunt het voorstel voor een richtlijn inzake de voorkoming en bestrijding "
+            "van mensenhandel en de bescherming van slachtoffers.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [p.target.label for p in x.positions] == [
+        "richtlijn inzake de voorkoming en bestrijding van mensenhandel en de bescherming van slachtoffers"]

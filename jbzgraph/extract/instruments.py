@@ -40,8 +40,9 @@ GENERIC_TYPES = {"Proposal": {"Regulation", "Directive", "Decision", "Implementi
 # a short "de conclusies" in a section on a conference are that conference's.
 ABOUT_HEADS = {"Conclusions", "Communication", "Recommendation", "ActionPlan", "JointStatement"}
 FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
-TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?=[A-Z])")
+TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?P<next>\w)")
 TOPIC_WORDS = 6
+TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
 ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
 REF_NEAR = 4  # characters between a phrase and the identifier in brackets after it
@@ -388,7 +389,7 @@ class InstrumentContext:
             if para.kind not in ("body", "bullet"):
                 continue
             m = TOPIC_RE.match(text, para.start, para.end)
-            if not m or len(m["name"].split()) > TOPIC_WORDS:
+            if not m or len(m["name"].split()) > (TOPIC_WORDS if m["next"].isupper() else TOPIC_WORDS_BEFORE_LOWER):
                 continue
             name = " ".join(m["name"].split())
             linked = self.in_span(para.start, para.start + m.end("name") - m.start())

@@ -45,6 +45,9 @@ AGENT = {"door"}
 # An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
+# Bodies whose agreement is a decision, a step of the procedure (see events), not a position:
+# "De Raad stemde in met het voorstel", "Het Coreper heeft ingestemd met het mandaat".
+DECIDING_KEYS = {"COUNCIL", "JHA_COUNCIL", "GAC", "COREPER", "EUCO"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
 # Words that may stand before a subject without making it something else's (grammar).
@@ -298,6 +301,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             for target, who, extra in [(t, holder, "") for t in targets] + \
                     [(t, h, "+alongside") for t in targets for h in co_holders]:
                 who = replace(who, iri=at_meeting_body(who.iri, meeting, dates, a.council))
+                if who.iri in kb.entities and kb.entities[who.iri].key in DECIDING_KEYS:
+                    continue
                 key = (who.iri, target.ref, final)
                 if key in seen:
                     continue

@@ -251,14 +251,26 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         if w == COORDINATOR:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             prev = tokens[j - 1] if j > i else None
-            # "asiel en migratie" continues; "… en de herziening van …" starts a new phrase.
-            if nxt is None or nxt.lower in DETERMINERS or (prev is not None and not prev.text.endswith("-")
-                                                             and lex.head_of(nxt.text)):
+            # "asiel en migratie" continues, and so does a title's "… en de bescherming van
+            # slachtoffers"; "… en de herziening van …" starts a new phrase, "… en de lidstaten
+            # hebben" a new clause.
+            if nxt is None or (nxt.lower in DETERMINERS and not _titled_continuation(tokens, j + 1, lex)) \
+                    or (prev is not None and not prev.text.endswith("-") and lex.head_of(nxt.text)):
                 break
         j += 1
     while j > i and tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}:
         j -= 1
     return j
+
+
+def _titled_continuation(tokens: list[Tok], k: int, lex: PolicyLexicon) -> bool:
+    """Whether a determiner at ``k`` after "en" opens a noun that is no policy head and has a
+    complement of its own ("en de bescherming van slachtoffers"), as titles go on."""
+    k += 1
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    return (k + 1 < len(tokens) and tokens[k].pos == "NOUN" and not lex.head_of(tokens[k].text, True)
+            and tokens[k + 1].lower in CHAINING - {COORDINATOR})
 
 
 def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int, int]] = (),

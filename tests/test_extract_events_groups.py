@@ -137,6 +137,16 @@ def test_events_the_commission_adopts_its_implementing_acts_and_proposes_the_cou
     assert {(e.stage, KB.entities[e.body_iri].key) for e in x.events} == {("proposal", "COM")}
 
 
+@pytest.mark.parametrize("sentence, stage", [
+    ("Op 29 januari 2026 heeft de Commissie een aanbeveling inzake het aantrekken van talent gepubliceerd.", "adoption"),
+    ("Op 29 januari 2026 heeft de Commissie een voorstel voor een aanbeveling van de Raad inzake het aantrekken "
+     "van talent gepubliceerd.", "proposal"),
+])
+def test_events_a_commission_recommendation_is_adopted_a_council_one_proposed(tmp_path, sentence, stage):
+    x, _ = extract_passage(tmp_path, "Talent\n" + sentence)
+    assert {(e.stage, KB.entities[e.body_iri].key) for e in x.events} == {(stage, "COM")}
+
+
 def test_events_an_attributive_participle_states_the_step_a_finite_verb_does_not(tmp_path):
     x, _ = extract_passage(tmp_path, "Visa\nToen verwelkomde de Raad de door de Commissie voorgestelde "
                                      "visumvrijstelling voor onderdanen van Servië.")
@@ -188,6 +198,7 @@ def test_a_one_word_kb_name_inside_a_longer_name_is_another_instrument(tmp_path)
     "Het voorzitterschap concludeerde dat het voortgangsverslag over de verordening cessie van vorderingen "
     "zonder beraadslaging is aangenomen.",
     "Daarnaast is het voorstel voor een verordening cessie van vorderingen terugverwezen naar de raadswerkgroep.",
+    "Inmiddels is de verordening cessie van vorderingen van start gegaan.",
 ])
 def test_events_other_steps_of_an_instrument(tmp_path, sentence):
     x, _ = extract_passage(tmp_path, "Civiel recht\n" + sentence)

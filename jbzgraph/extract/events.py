@@ -58,7 +58,9 @@ FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
 CITATION_GLUE = {"van", "en", "het", "de"}
-COMMISSION_ACT_TYPES = {"ImplementingAct"}
+# Acts the Commission adopts itself: published, they are adopted, not proposed (a Commission
+# recommendation is an act of its own, art. 292 TFEU; a Council recommendation is proposed).
+COMMISSION_ACT_TYPES = {"ImplementingAct", "Recommendation"}
 COUNCIL_ACT_RE = re.compile(r"\b(?:van de Raad|Raads)|\bvoorstel", re.IGNORECASE)
 
 
@@ -327,7 +329,7 @@ def listed_events(document: Document, analysis: Analysis, context: InstrumentCon
 
 
 def _commission_act(target: Instrument) -> bool:
-    """An implementing or delegated act the Commission makes itself, not one of the Council's."""
+    """An implementing act or a recommendation the Commission makes itself, not one of the Council's."""
     return target.type_name in COMMISSION_ACT_TYPES and not COUNCIL_ACT_RE.search(target.label)
 
 

@@ -158,6 +158,11 @@ def policy_lexicon(kb: KnowledgeBase) -> PolicyLexicon:
                          {w.lower() for w in kb.words("notAnInstrument", base)}, proposing, fixed)
 
 
+def _fixed_at(tokens: list[Tok], j: int, lex: PolicyLexicon) -> bool:
+    """Whether a fixed prepositional expression ("van start", "van toepassing") begins at ``j``."""
+    return any(tuple(t.lower for t in tokens[j:j + len(words)]) == words for words in lex.fixed)
+
+
 def _in_fixed_phrase(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
     """Whether the word at ``i`` is the noun of a fixed prepositional expression ("in het
     kader van"), which names nothing."""
@@ -246,8 +251,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             break
         if t.pos in ("VERB", "AUX") and not nominal:
             break
-        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and w not in CHAINING:
-            break
+        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (w not in CHAINING or _fixed_at(tokens, j, lex)):
+            break  # "… van start gaan" is no complement
         if w == COORDINATOR:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
             prev = tokens[j - 1] if j > i else None

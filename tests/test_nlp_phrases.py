@@ -82,6 +82,13 @@ def test_plurals_with_a_doubled_consonant_counting_words_and_actors_before_the_h
     assert [(p.label, p.key) for p in phrases(sentence)] == [(label, key)]
 
 
+def test_a_commission_number_after_the_head_names_the_instrument():
+    found = [p for p in phrases("De Commissie heeft een voorstel voor een richtlijn COM(2016)723 uitgebracht.")
+             if p.type_name == "Directive"]
+    assert [(p.label, p.key, p.named, p.identifiers) for p in found] == [
+        ("richtlijn", "richtlijn-com-2016-723", True, (("comReference", "COM(2016) 723"),))]
+
+
 def test_a_capital_opening_a_heading_does_not_name_a_plural():
     assert named("Migratie-partnerschappen en deals met derde landen") == []
 

@@ -62,6 +62,7 @@ VOWELS = set("aeiou")
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
 NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
 ACT_FAMILIES = {"EU", "EG", "EEG"}
+COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
 PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "binnen", "sinds", "vanaf", "per",
                 "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
@@ -317,6 +318,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         mods = [t for t in tokens[left:i] if not _describing(t, lex)]
         right = i + 1
         identifiers: list[tuple[str, str]] = []
+        com_tokens: set[int] = set()  # an identifier, not part of the name
         acronym = ""
         # Identifiers right after the head: "(EU) 2024/1351", "(EG) nr. 539/2001", "2026-2027".
         j = right
@@ -326,6 +328,14 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 j += 3
             elif tokens[j].lower in ("nr.", "nr") and j + 1 < len(tokens) and NUMBER_RE.match(tokens[j + 1].text):
                 j += 1
+            elif COM_TOKEN_RE.match("".join(t.text for t in tokens[j:j + 3])):
+                # "een voorstel voor een richtlijn COM(2016)723": the Commission's number names it
+                n = next(k for k in (1, 3) if COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + k])))
+                m = COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + n]))
+                identifiers.append(("comReference", f"COM({m['year']}) {m['number']}"))
+                com_tokens.update(range(j, j + n))
+                j += n
+                right = j
             elif NUMBER_RE.match(tokens[j].text):
                 if "/" in tokens[j].text:
                     identifiers.append(("actNumber", tokens[j].text))
@@ -370,7 +380,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
-        words = [t.text for t in mods] + [tok.text] + [t.text for t in tokens[i + 1:span_end]]
+        words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
+                                                       if k not in com_tokens]
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
                  and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))
@@ -379,7 +390,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             continue
         found.append(PolicyPhrase(
             start=tokens[left].start, end=tokens[span_end - 1].end, head_start=tok.start, head_end=tok.end,
-            label=label, key=phrase_key(words, lex), type_name=type_name, named=named, inner=inner,
+            label=label, key=_keyed(phrase_key(words, lex), identifiers), type_name=type_name, named=named, inner=inner,
             acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
             before=tokens[left - 2].lower if left > 1 else ""))
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
@@ -408,6 +419,13 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
         k += 1
     titled = j > 0 and tokens[j - 1].text[:1].isupper()
     return end if end > j and (titled or _complement_at(tokens, end, lex)) else j
+
+
+def _keyed(key: str, identifiers: list[tuple[str, str]]) -> str:
+    """A key that is only the head ("richtlijn" of "een richtlijn COM(2016)723") takes the
+    Commission's number, so that two such directives stay two."""
+    coms = [v for k, v in identifiers if k == "comReference"]
+    return key if "-" in key or not coms else "-".join([key, *re.findall(r"\w+", coms[0].lower())])
 
 
 def compound_prefix(word: str, head: str) -> str:

@@ -89,6 +89,16 @@ def test_a_commission_number_after_the_head_names_the_instrument():
         ("richtlijn", "richtlijn-com-2016-723", True, (("comReference", "COM(2016) 723"),))]
 
 
+def test_one_noun_closing_the_phrase_is_its_name_a_weekday_is_not():
+    assert named("De Raad besprak de verordening huwelijksvermogensstelsels.") == [
+        "verordening huwelijksvermogensstelsels"]
+    assert named("De Commissie presenteerde het voorstel dinsdag.") == []
+
+
+def test_a_describing_first_part_of_a_compound_names_nothing():
+    assert named("De Raad besprak de ontwerp-verordening.") == []
+
+
 def test_a_capital_opening_a_heading_does_not_name_a_plural():
     assert named("Migratie-partnerschappen en deals met derde landen") == []
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.namespace import JBZ
 from jbzgraph.nlp.cues import guess_lemmas
+from jbzgraph.nlp.dates import MONTHS
 from jbzgraph.nlp.tokens import Tok
 
 # Closed-class Dutch words: determiners and pronouns that open a noun phrase, and words that
@@ -62,6 +63,7 @@ VOWELS = set("aeiou")
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
 NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
 ACT_FAMILIES = {"EU", "EG", "EEG"}
+WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
 PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "binnen", "sinds", "vanaf", "per",
@@ -362,7 +364,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         span_end = comp_end if comp_end > right else right
         complement = tokens[right:comp_end] if comp_end > right else []
         prefix = compound_prefix(tok.lower, head).rstrip("-")
-        compound = bool(prefix) and prefix not in lex.authors
+        # "ontwerp-verordening", "conceptbesluit": a describing first part names nothing
+        compound = bool(prefix) and prefix not in lex.authors and prefix not in lex.describing
         opener = tokens[left - 1].lower if left > 0 else ""
         # "dit Uitvoeringsbesluit", "deze verordening" refer back, however they are written.
         demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
@@ -418,7 +421,11 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
             break
         k += 1
     titled = j > 0 and tokens[j - 1].text[:1].isupper()
-    return end if end > j and (titled or _complement_at(tokens, end, lex)) else j
+    # one noun closing the phrase before a bracket or a sentence mark: "de ontwerp-verordening
+    # erfrecht (behalve …)", "de verordening erfrecht." (a month or weekday is a date)
+    closing = (end == j + 1 and (end == len(tokens) or not tokens[end].text[:1].isalnum())
+               and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS)
+    return end if end > j and (titled or closing or _complement_at(tokens, end, lex)) else j
 
 
 def _keyed(key: str, identifiers: list[tuple[str, str]]) -> str:

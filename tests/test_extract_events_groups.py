@@ -147,6 +147,18 @@ def test_events_a_commission_recommendation_is_adopted_a_council_one_proposed(tm
     assert {(e.stage, KB.entities[e.body_iri].key) for e in x.events} == {(stage, "COM")}
 
 
+@pytest.mark.parametrize("sentence, stage", [
+    ("De Raad bereikte overeenstemming over de verordening cessie van vorderingen.", "general_approach"),
+    ("Het Coreper bereikte een akkoord over de verordening cessie van vorderingen.", "general_approach"),
+    ("De Raad en het Europees Parlement bereikten een akkoord over de verordening cessie van vorderingen.",
+     "provisional_agreement"),
+    ("De Raad bereikte een voorlopig akkoord over de verordening cessie van vorderingen.", "provisional_agreement"),
+])
+def test_events_an_agreement_of_the_council_alone_is_its_general_approach(tmp_path, sentence, stage):
+    x, _ = extract_passage(tmp_path, "Civiel recht\n" + sentence)
+    assert {e.stage for e in x.events} == {stage}
+
+
 def test_events_an_attributive_participle_states_the_step_a_finite_verb_does_not(tmp_path):
     x, _ = extract_passage(tmp_path, "Visa\nToen verwelkomde de Raad de door de Commissie voorgestelde "
                                      "visumvrijstelling voor onderdanen van Servië.")

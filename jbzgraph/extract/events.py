@@ -45,6 +45,8 @@ ANAPHORIC_SUBJECT_RE = re.compile(
 # Steps no single body takes: an act enters into force or applies by itself; a provisional
 # agreement is the trilogue parties'.
 BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
+# An agreement said to be provisional, political or of a trilogue is one with the Parliament.
+QUALIFIED_AGREEMENT_RE = re.compile(r"voorlopig|politiek|triloog", re.IGNORECASE)
 # Stages a sentence states even when it does not name the instrument (the section's is
 # meant); adoption and proposal verbs are too common in other senses for that.
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
@@ -162,6 +164,19 @@ def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: i
         abs(p.start - cue) <= reach for p in analysis.phrases if s_start <= p.start < s_end)
 
 
+def _council_alone(stage: str, cue_text: str, cue: int, s_start: int, s_end: int, analysis: Analysis,
+                   bodies: dict[str, str]) -> str:
+    """ "De Raad bereikte overeenstemming over …": an agreement the Council (or Coreper) reaches
+    without the Parliament is its own position, a general approach; with the Parliament, or
+    called provisional or political, it is the trilogue's."""
+    if stage != "provisional_agreement" or QUALIFIED_AGREEMENT_RE.search(cue_text):
+        return stage
+    keys = {bodies.get(e.iri) for e in analysis.entities_in(s_start, s_end)}
+    if "EP" in keys or _body("general_approach", cue, s_start, s_end, analysis, bodies) is None:
+        return stage
+    return "general_approach"
+
+
 def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
     """The body nearest the cue that can take this step; a named configuration beats "de Raad"."""
     allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else {"COM"} if stage == "proposal" else set(bodies.values())
@@ -247,6 +262,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             previous = mentioned or previous
             continue
         stage, cue, cue_span = found
+        stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies)
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span)
         if how != "target_mention_in_sentence" and stage not in STRONG_STAGES:
             previous = mentioned or previous

@@ -45,6 +45,13 @@ def test_groups_together_with_adds_the_netherlands(tmp_path):
     assert members == {"NLD", "DEU", "DNK", "ITA"}
 
 
+def test_groups_a_list_said_again_is_the_same_group(tmp_path):
+    body = ("Noodmaatregelen\nVoorstel voor een Raadsbesluit ten behoeve van Letland, Litouwen en Polen.\n\n"
+            "Het voorstel voor een Raadsbesluit ten behoeve van Letland, Litouwen en Polen is besproken.")
+    x, _ = extract_passage(tmp_path, body)
+    assert len({m.group_key for m in x.memberships}) == 1
+
+
 def test_groups_need_three_countries(tmp_path):
     x, _ = extract_passage(tmp_path, "Overleg\nNederland en België spraken over de aanpak.")
     assert x.memberships == []

@@ -56,6 +56,7 @@ def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Me
     nld = kb.by_key("member_state", "NLD")
     result: list[Membership] = []
     used_keys: dict[str, int] = {}
+    seen: set[tuple[str, frozenset[str]]] = set()
     for s_start, s_end in analysis.sentences:
         inside = [e for e in analysis.entities_in(s_start, s_end)
                   if e.kind in ("member_state", "third_country") and e.rule != "gazetteer_adjective"]
@@ -73,6 +74,9 @@ def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Me
             key = next((name(m) for rx, name in NAME_RULES if (m := rx.search(sentence))), "enumeration")
             if nld and NLD_TOGETHER_RE.search(sentence) and nld.iri not in members:
                 members.insert(0, nld.iri)
+            if (key, frozenset(members)) in seen:
+                continue  # a title or list said again is the same group
+            seen.add((key, frozenset(members)))
             used_keys[key] = used_keys.get(key, 0) + 1
             if used_keys[key] > 1:
                 key = f"{key}_{used_keys[key]}"

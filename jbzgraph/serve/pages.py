@@ -1,0 +1,3 @@
+from starlette.responses import HTMLResponse
+async def query_page(request):
+    return HTMLResponse("<p>query</p>")

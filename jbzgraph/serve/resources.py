@@ -1,0 +1,3 @@
+from starlette.responses import HTMLResponse
+async def resource(request):
+    return HTMLResponse("<p>r</p>")

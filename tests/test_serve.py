@@ -5,10 +5,13 @@ library queries giving the same rows as on the store, and readers during a build
 
 import csv
 import io
-import subprocess
-import sys
+import json
+import re
+import shutil
 import threading
 import time
+from html import escape as html_escape
+from html import unescape as html_unescape
 
 import httpx
 import pyoxigraph as ox
@@ -183,3 +186,119 @@ def test_serve_jbzgraph_query_endpoint_reads_it(server, local):
     result = CliRunner().invoke(cli, ["query", "letters", "--endpoint", f"{server.url}/sparql", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert len(result.output.strip().splitlines()) == 1 + 5
+
+
+def _a_position(client) -> str:
+    query = f"SELECT ?p WHERE {{ ?p a <{JBZ.Position}> ; <{JBZ.holder}> <{JBZID}org/MULTIPLE> }} ORDER BY ?p LIMIT 1"
+    return client.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["p"]["value"]
+
+
+def test_serve_a_position_page_quotes_its_sentence_and_links_to_the_span_in_its_letter(client):
+    position = _a_position(client)
+    r = client.get(position.removeprefix("https://w3id.org/jbzgraph"), headers={"Accept": "text/html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    quote = client.get("/sparql", params={"query": f"SELECT ?q WHERE {{ <{position}> <{JBZ.evidence}>/<{JBZ.quote}> ?q }}"}
+                       ).json()["results"]["bindings"][0]["q"]["value"]
+    assert html_escape(quote, quote=False) in r.text
+    link = re.search(r'class="to-letter" href="([^"]+)"', r.text).group(1)
+    span = link.split("#span-")[1]
+    letter = client.get(link)
+    assert letter.status_code == 200
+    marked = re.search(rf'<a id="span-{span}"></a><mark class="focus[^"]*"[^>]*>([^<]*)</mark>', letter.text)
+    assert marked and quote.startswith(html_unescape(marked.group(1)))
+
+
+def test_serve_a_letter_page_shows_its_text_and_lists_its_statements(client, local):
+    r = client.get("/id/letter/2025-12-17-verslag-jbz-raad-txt")
+    assert r.status_code == 200 and 'class="letter-text"' in r.text
+    count = local.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s <{JBZ.inLetter}> ?l ; <{JBZ.evidence}> ?e . "
+                         f"?l <{JBZ.source}> '2025-12-17_verslag-jbz-raad.txt' }}")[1][0]["n"].value
+    assert f"Statements ({count})" in r.text and r.text.count("<mark") > 10
+
+
+@pytest.mark.parametrize(("accept", "rdflib_format"), [("text/turtle", "turtle"), ("application/ld+json", "json-ld"),
+                                                       ("application/n-triples", "nt")])
+def test_serve_a_resource_negotiates_rdf(client, accept, rdflib_format):
+    position = _a_position(client)
+    r = client.get(position.removeprefix("https://w3id.org/jbzgraph"), headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(accept) and "Accept" in r.headers["vary"]
+    graph = rdflib.Graph().parse(data=r.text, format=rdflib_format)
+    assert (rdflib.URIRef(position), rdflib.RDF.type, rdflib.URIRef(JBZ.Position)) in graph
+    if rdflib_format == "json-ld":
+        assert json.loads(r.text)["@context"]["jbz"] == str(JBZ._NS)
+
+
+def test_serve_any_iri_of_the_store_has_a_page_and_an_unknown_one_is_404(client):
+    country = "http://publications.europa.eu/resource/authority/country/NLD"
+    page = client.get("/resource", params={"iri": country})
+    assert page.status_code == 200 and "<h1>Nederland</h1>" in page.text and "Netherlands" in page.text
+    assert client.get("/id/instrument/no-such-thing").status_code == 404
+    assert client.get("/id/instrument/no-such-thing", headers={"Accept": "text/turtle"}).status_code == 404
+    assert client.get("/resource", params={"iri": "not an iri"}).status_code == 400
+
+
+@pytest.fixture()
+def copied_store(built_store, tmp_path):
+    target = tmp_path / "store"
+    shutil.copytree(built_store, target)
+    return target
+
+
+def test_serve_updates_only_with_allow_update_and_a_letter_page_without_its_text(copied_store):
+    running = Background(Settings(store=copied_store, allow_update=True, timeout=5))
+    try:
+        with httpx.Client(base_url=running.url, timeout=30) as c:
+            insert = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> <https://example.org/p> 1 } }"
+            assert c.post("/sparql", data={"update": insert}).status_code == 204
+            ask = {"query": "ASK { <https://example.org/a> ?p ?o }"}
+            deadline = time.monotonic() + 5
+            while not c.get("/sparql", params=ask).json()["boolean"]:  # readers reopen the store
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+            letter = c.get("/id/letter/2025-12-17-verslag-jbz-raad-txt")
+            assert "text is not in the store" in letter.text and "--letters" in letter.text
+    finally:
+        running.stop()
+
+
+def test_serve_readers_during_a_build_see_whole_letters_only(built_store, tmp_path):
+    """A build writes letters into the store the server's workers read (they are other
+    processes, as with `jbzgraph build` beside `jbzgraph serve`); every reader sees each
+    letter graph with all its quads or not at all."""
+    from jbzgraph.pipeline import build
+
+    done = open_store(built_store, read_only=True)
+    expected = {g: done.graph_size(g) for g in done.graphs()}
+    path = tmp_path / "store"
+    first = sorted(LETTERS.iterdir())[0]
+    store = open_store(path)
+    assert build([first], store).failed == []
+    counts = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    running = Background(Settings(store=path, timeout=10))
+    seen: list[dict[str, int]] = []
+    writer = threading.Thread(target=lambda: build([LETTERS], store, validate=False))
+
+    def read() -> None:
+        with httpx.Client(base_url=running.url, timeout=30) as c:
+            while writer.is_alive():
+                rows = c.get("/sparql", params={"query": counts}).json()["results"]["bindings"]
+                seen.append({r["g"]["value"]: int(r["n"]["value"]) for r in rows})
+            time.sleep(1.0)  # past the workers' refresh
+            rows = c.get("/sparql", params={"query": counts}).json()["results"]["bindings"]
+            seen.append({r["g"]["value"]: int(r["n"]["value"]) for r in rows})
+
+    try:
+        readers = [threading.Thread(target=read) for _ in range(8)]
+        writer.start()
+        for t in readers:
+            t.start()
+        for t in readers + [writer]:
+            t.join()
+    finally:
+        running.stop()
+    assert len(seen) > 20
+    for observed in seen:
+        for graph, n in observed.items():
+            assert n == expected[graph], (graph, n, expected[graph])
+    letters = [sum("/letter/" in g for g in observed) for observed in seen]
+    assert min(letters) == 1 and letters[-1] == 5

@@ -326,6 +326,7 @@ def serve(
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     letters: list[Path] = typer.Option([], "--letters", help="Folder of the letter files, to show a letter's "
                                                             "text on its page (repeatable)."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn's: info logs every request; warning, error."),
 ) -> None:
     """Serve the store over HTTP: a SPARQL endpoint at /sparql, every resource at /id/..., a query page at /.
 
@@ -341,7 +342,7 @@ def serve(
         err.print(f"error: --base must end with '/', got {settings.base!r}", markup=False, highlight=False)
         raise typer.Exit(code=2)
     try:
-        run_server(settings, host, port)
+        run_server(settings, host, port, log_level)
     except JbzError as exc:
         fail(exc)
 

@@ -8,6 +8,10 @@ import io
 import json
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
 from html import escape as html_escape
@@ -302,3 +306,26 @@ def test_serve_readers_during_a_build_see_whole_letters_only(built_store, tmp_pa
             assert n == expected[graph], (graph, n, expected[graph])
     letters = [sum("/letter/" in g for g in observed) for observed in seen]
     assert min(letters) == 1 and letters[-1] == 5
+
+
+def test_serve_command_starts_a_server_and_refuses_a_missing_store(built_store, tmp_path):
+    missing = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "nothing")])
+    assert missing.exit_code == 2 and "no store here" in missing.output and missing.output.count("\n") == 1
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "jbzgraph.cli", "serve", "--store", str(built_store),
+                                "--port", str(port), "--log-level", "warning"])
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": COUNT_LETTERS}, timeout=10)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.2)
+        assert r.json()["results"]["bindings"][0]["n"]["value"] == "5"
+    finally:
+        process.terminate()  # uvicorn shuts down gracefully, then dies of the signal it caught
+        assert process.wait(timeout=30) in (0, -signal.SIGTERM)

@@ -20,6 +20,7 @@ OFFERS = [HTML, GRAPH_TYPES["ttl"], GRAPH_TYPES["jsonld"], GRAPH_TYPES["nt"]]
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 VARY = {"Vary": "Accept"}
+PAGE_ROWS = 1000  # properties, and links in, an HTML page lists at most (the RDF has up to --limit)
 
 
 def requested_iri(request: Request) -> str:
@@ -58,7 +59,8 @@ async def resource(request: Request) -> Response:
             response = respond(await run_job(request, job), settings.limit)
             response.headers.update(VARY)
             return response
-        answer = await run_job(request, {"op": "describe", "iri": iri, "queries": describe.queries(iri, settings.limit)})
+        job = {"op": "describe", "iri": iri, "queries": describe.queries(iri, _page_rows(settings))}
+        answer = await run_job(request, job)
     except ProtocolError as exc:
         return error(exc.status, str(exc), VARY)
     if answer.status == 404:
@@ -66,6 +68,10 @@ async def resource(request: Request) -> Response:
     if answer.status != 200:
         return error(answer.status, answer.head.get("message", ""), VARY)
     return render("resource.html", headers=VARY, **page(request, iri, json.loads(answer.body)))
+
+
+def _page_rows(settings) -> int:
+    return min(PAGE_ROWS, settings.limit)
 
 
 def _term(binding: dict, ranked: dict | None, base: str) -> dict:
@@ -105,8 +111,8 @@ def page(request: Request, iri: str, parts: dict) -> dict:
     labels = describe.labels_of(out, SKOS_PREF) or describe.labels_of(out, RDFS_LABEL)
     title = next((labels[lang][0] for lang in ("nl", "en", "") if labels.get(lang)), None) or _summary(types, properties)
     values = {"iri": iri, "title": title, "labels": labels, "types": types, "properties": properties,
-              "incoming": links, "evidence": evidence, "limit": settings.limit,
-              "cut": len(out) >= settings.limit or len(incoming) >= settings.limit,
+              "incoming": links, "evidence": evidence, "limit": _page_rows(settings),
+              "cut": len(out) >= _page_rows(settings) or len(incoming) >= _page_rows(settings),
               "rdf_links": {name: f"{local_url(iri, base)}{'&' if '?' in local_url(iri, base) else '?'}format={name}"
                             for name in ("ttl", "jsonld", "nt")}}
     if any(t["iri"] == str(JBZ.Letter) for t in types):

@@ -115,8 +115,6 @@ def describe(store: ox.Store, job: dict) -> tuple[dict, bytes]:
     parts = {name: _select(store, sparql) for name, sparql in job["queries"].items()}
     if not parts["outgoing"] and not parts["incoming"]:
         return {"status": 404, "message": f"<{job['iri']}> is not in the store"}, b""
-    for name, sparql in job.get("then", {}).items():
-        parts[name] = _select(store, sparql)
     return {"status": 200, "type": "application/json"}, json.dumps(parts, ensure_ascii=False).encode()
 
 
@@ -127,8 +125,8 @@ def resource_rdf(store: ox.Store, job: dict) -> tuple[dict, bytes]:
     seen: dict[ox.Triple, None] = {}
     truncated = False
     for pattern in ((iri, None, None), (None, None, iri)):
-        for quad in store.quads_for_pattern(*pattern, None):
-            if len(seen) >= 2 * limit:
+        for n, quad in enumerate(store.quads_for_pattern(*pattern, None)):
+            if n == limit:
                 truncated = True
                 break
             seen.setdefault(ox.Triple(quad.subject, quad.predicate, quad.object))

@@ -25,10 +25,11 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from typer.testing import CliRunner
 
 from jbzgraph.cli import app as cli
+from jbzgraph.kb import load_kb
 from jbzgraph.namespace import JBZ, JBZID
 from jbzgraph.publish import RemoteStore
 from jbzgraph.query import list_queries, load_query, parameters, run_query
-from jbzgraph.serve.app import Settings
+from jbzgraph.serve.app import DEFAULT_BASE, Settings
 from jbzgraph.serve.server import Background
 from jbzgraph.store import open_store
 from tests.helpers import LETTERS
@@ -199,7 +200,7 @@ def _a_position(client) -> str:
 
 def test_serve_a_position_page_quotes_its_sentence_and_links_to_the_span_in_its_letter(client):
     position = _a_position(client)
-    r = client.get(position.removeprefix("https://w3id.org/jbzgraph"), headers={"Accept": "text/html"})
+    r = client.get(position.removeprefix(DEFAULT_BASE.removesuffix("/")), headers={"Accept": "text/html"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     quote = client.get("/sparql", params={"query": f"SELECT ?q WHERE {{ <{position}> <{JBZ.evidence}>/<{JBZ.quote}> ?q }}"}
                        ).json()["results"]["bindings"][0]["q"]["value"]
@@ -224,7 +225,7 @@ def test_serve_a_letter_page_shows_its_text_and_lists_its_statements(client, loc
                                                        ("application/n-triples", "nt")])
 def test_serve_a_resource_negotiates_rdf(client, accept, rdflib_format):
     position = _a_position(client)
-    r = client.get(position.removeprefix("https://w3id.org/jbzgraph"), headers={"Accept": accept})
+    r = client.get(position.removeprefix(DEFAULT_BASE.removesuffix("/")), headers={"Accept": accept})
     assert r.status_code == 200 and r.headers["content-type"].startswith(accept) and "Accept" in r.headers["vary"]
     graph = rdflib.Graph().parse(data=r.text, format=rdflib_format)
     assert (rdflib.URIRef(position), rdflib.RDF.type, rdflib.URIRef(JBZ.Position)) in graph
@@ -233,7 +234,7 @@ def test_serve_a_resource_negotiates_rdf(client, accept, rdflib_format):
 
 
 def test_serve_any_iri_of_the_store_has_a_page_and_an_unknown_one_is_404(client):
-    country = "http://publications.europa.eu/resource/authority/country/NLD"
+    country = next(e.iri for e in load_kb().entities.values() if e.key == "NLD")
     page = client.get("/resource", params={"iri": country})
     assert page.status_code == 200 and "<h1>Nederland</h1>" in page.text and "Netherlands" in page.text
     assert client.get("/id/instrument/no-such-thing").status_code == 404

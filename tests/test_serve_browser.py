@@ -10,6 +10,7 @@ import rdflib
 
 from jbzgraph.namespace import JBZ, JBZID
 from jbzgraph.query import run_query
+from jbzgraph.serve.app import DEFAULT_BASE
 from jbzgraph.store import open_store
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -64,7 +65,7 @@ def test_serve_browser_follows_an_entity_to_the_sentence_in_its_letter(server, b
     _, rows = store.select(f"SELECT ?p ?q WHERE {{ ?p a <{JBZ.Position}> ; <{JBZ.holder}> <{JBZID}org/MULTIPLE> ; "
                            f"<{JBZ.evidence}>/<{JBZ.quote}> ?q }} ORDER BY ?p LIMIT 1")
     position, quote = rows[0]["p"].value, rows[0]["q"].value
-    page.goto(server.url + position.removeprefix("https://w3id.org/jbzgraph"))
+    page.goto(server.url + position.removeprefix(DEFAULT_BASE.removesuffix("/")))
     assert quote in page.inner_text("blockquote.evidence")
     page.click("a.to-letter")
     page.wait_for_selector("mark.focus")
@@ -81,7 +82,7 @@ def test_serve_browser_fetches_turtle_by_content_negotiation(server, page):
     turtle = page.evaluate("""async (url) => {
         const r = await fetch(url, { headers: { Accept: "text/turtle" } });
         return [r.status, r.headers.get("content-type"), await r.text()];
-    }""", server.url + iri.removeprefix("https://w3id.org/jbzgraph"))
+    }""", server.url + iri.removeprefix(DEFAULT_BASE.removesuffix("/")))
     assert turtle[0] == 200 and turtle[1].startswith("text/turtle")
     graph = rdflib.Graph().parse(data=turtle[2], format="turtle")
     assert (rdflib.URIRef(iri), None, None) in graph

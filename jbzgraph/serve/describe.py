@@ -4,12 +4,14 @@ statements with their spans. Every linked resource comes with one label, ranked 
 the library queries rank them (Dutch, then English, then without a language, then any)."""
 
 import pyoxigraph as ox
+from rdflib.namespace import FOAF, RDF, RDFS, SKOS
 
 from jbzgraph.namespace import JBZ
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-LABELS = "<http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2000/01/rdf-schema#label>|<http://xmlns.com/foaf/0.1/name>"
-RANK = 'CONCAT(IF(LANGMATCHES(LANG({v}), "nl"), "1", IF(LANGMATCHES(LANG({v}), "en"), "2", IF(LANG({v}) = "", "3", "4"))), STR({v}))'
+RDF_TYPE = str(RDF.type)
+LABELS = f"<{SKOS.prefLabel}>|<{RDFS.label}>|<{FOAF.name}>"
+RANK = ('CONCAT(IF(LANGMATCHES(LANG({v}), "nl"), "1", IF(LANGMATCHES(LANG({v}), "en"), "2", '
+        'IF(LANG({v}) = "", "3", "4"))), STR({v}))')
 # Properties whose objects say what a statement is about, in a letter's list of statements.
 ABOUT_PROPERTIES = [str(JBZ[p]) for p in ("holder", "stance", "target", "instrument", "stage", "body", "refersTo",
                                            "signer", "cites", "group", "member", "motion", "askedBy")]
@@ -35,8 +37,8 @@ def queries(iri: str, limit: int) -> dict[str, str]:
         "statements": f"""SELECT ?st ?type ?start ?end ?quote (GROUP_CONCAT(DISTINCT ?what; separator=" · ") AS ?about)
             WHERE {{ ?st <{JBZ.inLetter}> {node} ; a ?type ; <{JBZ.evidence}> ?ev .
                      ?ev <{JBZ.start}> ?start ; <{JBZ.end}> ?end ; <{JBZ.quote}> ?quote .
-                     OPTIONAL {{ ?st {ABOUT} ?o . OPTIONAL {{ ?o <{JBZ.key}>|<http://www.w3.org/2004/02/skos/core#notation> ?k }}
-                                OPTIONAL {{ ?o <http://www.w3.org/2000/01/rdf-schema#label> ?rl }}
+                     OPTIONAL {{ ?st {ABOUT} ?o . OPTIONAL {{ ?o <{JBZ.key}>|<{SKOS.notation}> ?k }}
+                                OPTIONAL {{ ?o <{RDFS.label}> ?rl }}
                                 BIND (STR(COALESCE(?k, ?rl, ?o)) AS ?what) }} }}
             GROUP BY ?st ?type ?start ?end ?quote ORDER BY ?start ?end ?st""",
     }

@@ -5,6 +5,7 @@ or N-Triples, by ``Accept`` or ``format=``. An IRI the store does not hold is a 
 import json
 
 import pyoxigraph as ox
+from rdflib.namespace import RDFS, SKOS
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -17,8 +18,6 @@ from jbzgraph.serve.results import GRAPH_TYPES
 from jbzgraph.serve.sparql import ProtocolError, error, respond, run_job
 
 OFFERS = [HTML, GRAPH_TYPES["ttl"], GRAPH_TYPES["jsonld"], GRAPH_TYPES["nt"]]
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 VARY = {"Vary": "Accept"}
 PAGE_ROWS = 1000  # properties, and links in, an HTML page lists at most (the RDF has up to --limit)
 
@@ -108,7 +107,7 @@ def page(request: Request, iri: str, parts: dict) -> dict:
     evidence = [{"quote": value(r["quote"]), "source": value(r["source"]), "letter": _term(r["letter"], None, base),
                  "href": _span_link(value(r["letter"]), value(r["start"]), value(r["end"]), base)}
                 for r in parts["evidence"]]
-    labels = describe.labels_of(out, SKOS_PREF) or describe.labels_of(out, RDFS_LABEL)
+    labels = describe.labels_of(out, str(SKOS.prefLabel)) or describe.labels_of(out, str(RDFS.label))
     title = next((labels[lang][0] for lang in ("nl", "en", "") if labels.get(lang)), None) or _summary(types, properties)
     values = {"iri": iri, "title": title, "labels": labels, "types": types, "properties": properties,
               "incoming": links, "evidence": evidence, "limit": _page_rows(settings),

@@ -23,7 +23,8 @@ GRAPH_TYPES = {
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
 }
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# The workers import this module and no more than pyoxigraph, so not rdflib's namespaces.
+XSD_STRING = ox.Literal("").datatype.value  # a plain literal's datatype, xsd:string
 SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 

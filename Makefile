@@ -31,19 +31,20 @@ virtuoso:
 	  echo "virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password dba" | $$S debconf-set-selections; \
 	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq virtuoso-opensource >/dev/null; }
 
-# Headless Chromium renders the viz page in a test; without it that one test is skipped.
+# Headless Chromium renders the viz page and drives the serve pages in tests (Playwright with
+# Debian's browser); `make test` requires it (JBZGRAPH_REQUIRE_BROWSER=1).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
 	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium >/dev/null \
-	  || echo "chromium could not be installed: the screenshot test will be skipped"; }
+	  || echo "chromium could not be installed: the browser tests will fail"; }
 
 demo: venv
 	$(BIN)/jbzgraph build data/letters --store $(STORE)
 	$(BIN)/jbzgraph query letters --store $(STORE) --format table
 
 test: venv java virtuoso chromium
-	JBZGRAPH_REQUIRE_VIRTUOSO=1 $(BIN)/python -m pytest
+	JBZGRAPH_REQUIRE_VIRTUOSO=1 JBZGRAPH_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) $(STORE) .pytest_cache

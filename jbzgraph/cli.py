@@ -312,6 +312,41 @@ def publish(
           f"in {report.seconds:.1f} s to {endpoint}")
 
 
+@app.command()
+def serve(
+    store: Path = typer.Option(DEFAULT_STORE, "--store"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (0.0.0.0 for all)."),
+    port: int = typer.Option(8000, "--port"),
+    base: str | None = typer.Option(None, "--base", help="IRI base whose {base}id/... is served at /id/... "
+                                                         "(default https://w3id.org/jbzgraph/)."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (else 403); "
+                                                                    "no `jbzgraph build` can then run beside it."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is cut (503)."),
+    limit: int = typer.Option(10_000, "--limit", help="Rows (or triples) a response holds at most."),
+    workers: int = typer.Option(2, "--workers", help="Query worker processes."),
+    letters: list[Path] = typer.Option([], "--letters", help="Folder of the letter files, to show a letter's "
+                                                            "text on its page (repeatable)."),
+    log_level: str = typer.Option("info", "--log-level", help="uvicorn's: info logs every request; warning, error."),
+) -> None:
+    """Serve the store over HTTP: a SPARQL endpoint at /sparql, every resource at /id/..., a query page at /.
+
+    Read-only by default; a `jbzgraph build` into the same store may run beside it, and its
+    letters appear as each is written.
+    """
+    from jbzgraph.serve.app import DEFAULT_BASE, Settings
+    from jbzgraph.serve.server import serve as run_server
+
+    settings = Settings(store=store, base=base or DEFAULT_BASE, allow_update=allow_update, timeout=timeout,
+                        limit=limit, workers=workers, letters=tuple(letters))
+    if not settings.base.endswith("/"):
+        err.print(f"error: --base must end with '/', got {settings.base!r}", markup=False, highlight=False)
+        raise typer.Exit(code=2)
+    try:
+        run_server(settings, host, port, log_level)
+    except JbzError as exc:
+        fail(exc)
+
+
 @app.command("validate")
 def validate_(
     store: Path = typer.Option(DEFAULT_STORE, "--store"),

@@ -166,6 +166,21 @@ def test_events_an_agreement_of_the_council_alone_is_its_general_approach(tmp_pa
     assert {e.stage for e in x.events} == {stage}
 
 
+def test_events_what_a_step_responds_to_is_not_its_target(tmp_path):
+    body = ("Voorstel voor een Raadsbesluit betreffende voorlopige noodmaatregelen\nOp 1 december jl. presenteerde de "
+            "Europese Commissie een voorstel naar aanleiding van de conclusies van de Europese Raad van 21 oktober.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.stage, e.target.label) for e in x.events} == {
+        ("proposal", "Raadsbesluit betreffende voorlopige noodmaatregelen")}
+
+
+def test_events_a_compromise_reached_with_the_parliament_is_a_provisional_agreement(tmp_path):
+    body = ("Civiele bescherming\nIn december 2018 is door de Raad en het Europese Parlement een compromis bereikt "
+            "inzake het Civiele Beschermingsmechanisme.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.stage, e.target.label) for e in x.events} == {("provisional_agreement", "Civiele Beschermingsmechanisme")}
+
+
 def test_events_an_attributive_participle_states_the_step_a_finite_verb_does_not(tmp_path):
     x, _ = extract_passage(tmp_path, "Visa\nToen verwelkomde de Raad de door de Commissie voorgestelde "
                                      "visumvrijstelling voor onderdanen van Servië.")

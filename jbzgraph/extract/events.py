@@ -32,7 +32,8 @@ COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
 SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
 # Instruments named as the frame of the ones that moved ("als onderdelen van het Pact") are not targets.
 FRAME_RE = re.compile(r"(?:onderde(?:el|len)\s+van|in\s+het\s+kader\s+van|op\s+(?:grond|basis)\s+van|"
-                      r"conform|gelijknamige|onder|krachtens|volgens|anders\s+dan|"
+                      r"conform|gelijknamige|onder|krachtens|volgens|anders\s+dan|naar\s+aanleiding\s+van|"
+                      r"in\s+reactie\s+op|als\s+gevolg\s+van|in\s+lijn\s+met|"
                       r"artikel\s+\d+\w*(?:\s+lid\s+\d+)?(?:\s+van)?)\s+(?:de\s+|het\s+|een\s+)?$", re.IGNORECASE)
 # A cue followed by a clause of what was said or found ("stelt vast dat", "stelde vast in welke")
 # reports a finding, not a step.

@@ -40,3 +40,14 @@ def test_gazetteer_links_instruments_to_their_eli(found):
     got = found("De Asielprocedureverordening en de AMMR gelden vanaf juni 2026.")
     assert ("Asielprocedureverordening", "instrument", kb.by_key("instrument", "apr").iri) in got
     assert ("AMMR", "instrument", "http://data.europa.eu/eli/reg/2024/1351/oj") in got
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Er zijn aanbevelingen opgesteld door de EU-Contra Terrorisme Coördinator.", "EU_CTC"),
+    ("Het EASO ondersteunt Griekenland.", "EUAA"),
+    ("De Europese Grens- en Kustwacht ondersteunt Griekenland.", "FRONTEX"),
+])
+def test_gazetteer_knows_older_and_spelled_out_names_of_agencies(text, key):
+    kb = load_kb()
+    keys = {kb.entities[m.iri].key for m in entity_mentions(default_nlp()(text)) if m.iri in kb.entities}
+    assert key in keys

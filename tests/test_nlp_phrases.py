@@ -54,6 +54,10 @@ def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     "Lidstaten stemmen af welke nationale databanken worden gedeeld.",
     # "in het kader van" is a preposition ("in the context of")
     "Frontex steunt derde landen, ook in het kader van innovatieve vormen van samenwerking.",
+    # the field labels of a BNC fiche
+    "Titel voorstel",
+    "Essentie voorstel",
+    "Het kabinet steunt het EU-actieplan.",  # "EU-" says whose, not which
 ])
 def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []
@@ -97,6 +101,11 @@ def test_one_noun_closing_the_phrase_is_its_name_a_weekday_is_not():
 
 def test_a_describing_first_part_of_a_compound_names_nothing():
     assert named("De Raad besprak de ontwerp-verordening.") == []
+
+
+def test_a_footnote_mark_glued_to_the_last_word_is_no_part_of_the_name():
+    assert named("Het kabinet steunt het EU-actieplan tegen migrantensmokkel5.") == [
+        "EU-actieplan tegen migrantensmokkel"]
 
 
 def test_a_capital_opening_a_heading_does_not_name_a_plural():

@@ -63,6 +63,7 @@ VOWELS = set("aeiou")
 EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
 NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
 ACT_FAMILIES = {"EU", "EG", "EEG"}
+FOOTNOTE_MARK_RE = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")
 WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
@@ -250,6 +251,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ"))
         # an inflected participle before a noun is an adjective ("inzake grensoverschrijdende bewijsverkrijging")
         nominal = nominal or (w.endswith(("ende", "de", "te")) and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN")
+        # a footnote mark glued to a word ("migrantensmokkel5") leaves the tagger guessing
+        nominal = nominal or bool(FOOTNOTE_MARK_RE.search(t.text))
         if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
         if t.pos in ("VERB", "AUX") and not nominal:
@@ -365,7 +368,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         complement = tokens[right:comp_end] if comp_end > right else []
         prefix = compound_prefix(tok.lower, head).rstrip("-")
         # "ontwerp-verordening", "conceptbesluit": a describing first part names nothing
-        compound = bool(prefix) and prefix not in lex.authors and prefix not in lex.describing
+        compound = bool(prefix) and prefix not in lex.authors | lex.describing | EU_WORDS
         opener = tokens[left - 1].lower if left > 0 else ""
         # "dit Uitvoeringsbesluit", "deze verordening" refer back, however they are written.
         demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
@@ -385,6 +388,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
         words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
                                                        if k not in com_tokens]
+        # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
+        words[-1] = FOOTNOTE_MARK_RE.sub("", words[-1]) or words[-1]
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
                  and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))

@@ -271,3 +271,17 @@ def test_positions_a_title_goes_on_after_en_with_a_complement(tmp_path):
     x, _ = extract_passage(tmp_path, body)
     assert [p.target.label for p in x.positions] == [
         "richtlijn inzake de voorkoming en bestrijding van mensenhandel en de bescherming van slachtoffers"]
+
+
+def test_positions_pledging_a_contribution_supports_the_item_at_hand(tmp_path):
+    body = ("Uitvoeringshandeling tot vaststelling van de jaarlijkse solidariteitspool\n"
+            "Nederland zal, conform het regeerprogramma, een financiële bijdrage toezeggen.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [("NLD", "support")]
+
+
+def test_positions_what_a_clause_with_dat_stresses_is_not_the_item_at_hand(tmp_path):
+    body = ("Uitvoeringsbesluit inzake migratiedruk\nDaarnaast benadrukt de Commissie in het besluit dat "
+            "bijdragende lidstaten niet verplicht zijn hun toezeggingen uit te voeren.")
+    x, _ = extract_passage(tmp_path, body)
+    assert x.positions == []

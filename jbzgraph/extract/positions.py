@@ -32,7 +32,7 @@ from jbzgraph.nlp.tokens import Tok
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
 # after them someone other than the one speaking. Grammar, not vocabulary.
 NEGATORS = {"niet", "geen", "nooit", "allerminst"}
-OBLIGATION = {"moet", "moeten", "dient", "dienen"}
+OBLIGATION = {"moet", "moeten", "dient", "dienen", "nodig", "vereist"}  # "hiervoor is brede steun nodig"
 INTENT_WORDS = {"zal", "zullen", "wil", "willen", "voornemens", "beoogt", "beogen", "inzet", "intentie", "zou",
                 "zouden", "verwacht"}
 # What joins co-holders: "Nederland en België", "zowel X als Y", "alle lidstaten, inclusief Nederland,"
@@ -347,5 +347,7 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         found, how = context.resolve_short(short)
         if found is not None:
             return [found], how + "+before_predicate"
+    if hi < len(tokens) and tokens[hi].lower == "dat":
+        return [], ""  # "benadrukt (in het besluit) dat …": what is stressed is the clause, not the item at hand
     default = context.default(s_start)
     return ([default], "target_section_instrument") if default is not None else ([], "")

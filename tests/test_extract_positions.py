@@ -281,7 +281,7 @@ def test_positions_pledging_a_contribution_supports_the_item_at_hand(tmp_path):
 
 
 def test_positions_what_a_clause_with_dat_stresses_is_not_the_item_at_hand(tmp_path):
-    body = ("Uitvoeringsbesluit inzake migratiedruk\nDaarnaast benadrukt de Commissie in het besluit dat "
+    body = ("Uitvoeringsbesluit inzake migratiedruk\nDaarnaast benadrukt de Commissie dat "
             "bijdragende lidstaten niet verplicht zijn hun toezeggingen uit te voeren.")
     x, _ = extract_passage(tmp_path, body)
     assert x.positions == []

@@ -320,6 +320,13 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     return result
 
 
+def _says_that(tokens: list[Tok], k: int) -> bool:
+    """Whether the words from ``k`` are at most an inverted subject and then "dat"."""
+    while k < len(tokens) and tokens[k].pos in ("DET", "PROPN", "ADV") and tokens[k].lower != "dat":
+        k += 1
+    return k < len(tokens) and tokens[k].lower == "dat"
+
+
 def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
     """The instruments a stance cue is about (one, or several named together), and how they
     were found."""
@@ -347,7 +354,7 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         found, how = context.resolve_short(short)
         if found is not None:
             return [found], how + "+before_predicate"
-    if hi < len(tokens) and tokens[hi].lower == "dat":
-        return [], ""  # "benadrukt (in het besluit) dat …": what is stressed is the clause, not the item at hand
+    if _says_that(tokens, m.last + 1):
+        return [], ""  # "benadrukt de Commissie dat …": what is stressed is the clause, not the item at hand
     default = context.default(s_start)
     return ([default], "target_section_instrument") if default is not None else ([], "")

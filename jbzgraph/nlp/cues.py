@@ -156,6 +156,8 @@ def _fits(tokens: list[Tok], k: int, pos: str, lemma: str = "") -> bool:
     if pos == "VERB" and k > 0 and tokens[k - 1].lower in ("de", "het", "een"):
         return False
     tok = tokens[k]
+    if pos == "VERB" and tok.lower.endswith(("ende", "end")) and tok.lower != lemma:
+        return False  # a present participle describes a noun: "bijdragende lidstaten"
     if pos == "VERB" and tok.pos == "NOUN" and tok.lower == lemma and k > 0:
         prev = tokens[k - 1]
         return prev.pos not in NOMINAL_BEFORE and not (prev.pos == "ADJ" and prev.lower.endswith("e"))

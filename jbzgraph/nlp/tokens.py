@@ -12,8 +12,8 @@ words and parts of speech are empty, and the rules fall back on word forms).
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import spacy
 from spacy import parts_of_speech
@@ -27,8 +27,10 @@ DEFAULT_TAGGER = ROOT / "models" / "nl_ud_tagger"
 TAGGER_ENV = "JBZGRAPH_TAGGER"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One word (a named tuple: a letter has thousands, and a frozen dataclass took longer
+    to make than tagging them)."""
+
     start: int  # character offsets in the letter text
     end: int
     text: str

@@ -87,6 +87,8 @@ class JBZ(DefinedNamespace):
     confidence: URIRef
     cue: URIRef
     docType: URIRef
+    documentNumber: URIRef
+    dossierNumber: URIRef
     eli: URIRef
     end: URIRef
     endDate: URIRef
@@ -116,6 +118,7 @@ class JBZ(DefinedNamespace):
     ourReference: URIRef
     place: URIRef
     procedureReference: URIRef
+    publicationKind: URIRef
     quantifier: URIRef
     quote: URIRef
     refId: URIRef
@@ -126,12 +129,14 @@ class JBZ(DefinedNamespace):
     sha256: URIRef
     signer: URIRef
     source: URIRef
+    sourceFormat: URIRef
     stage: URIRef
     stance: URIRef
     start: URIRef
     startDate: URIRef
     submittedBy: URIRef
     target: URIRef
+    tkDocumentNumber: URIRef
     warningCode: URIRef
     weakHeadNoun: URIRef
 

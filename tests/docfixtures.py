@@ -22,6 +22,8 @@ PAGE_W, PAGE_H = 660, 900
 LEFT, BODY_W, SIDE_X = 40, 440, 510
 TOP = PAGE_H - 40
 PAGE_LINE_RE = re.compile(r"^Pagina \d+ van \d+$")
+OFFICE_RE = re.compile(r"^(?:De |de )?(?:Minister|minister|Staatssecretaris|staatssecretaris|[Vv]oorzitter|Griffier)\b.*,$")
+PLACE_DATE_RE = re.compile(r"^(?:Den Haag|'s-Gravenhage), \d{1,2} \w+ \d{4}")
 
 
 def _font() -> str:
@@ -118,3 +120,171 @@ def _image_page(c) -> None:
     ImageDraw.Draw(img).text((10, 90), "gescande pagina", fill=0)
     c.drawImage(ImageReader(img), LEFT, TOP - 300, 400, 200)
     c.showPage()
+
+
+REF_TOKEN = "\ue010{}\ue011"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def _join(lines: list[str]) -> str:
+    """A paragraph's lines as one: a line-end hyphen between lower-case letters was
+    hyphenation and goes, any other hyphen stays and joins without a space."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not text:
+            text = line
+        elif text.endswith("-") and len(text) > 1 and text[-2].islower() and line[:1].islower():
+            text = text[:-1] + line
+        elif text.endswith("-"):
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+def docx_paragraphs(text: str, notes: dict[int, str]) -> tuple[list[str], dict[int, str]]:
+    """The letter as DOCX paragraphs, footnote bodies taken out of the running text and
+    their marks replaced by REF_TOKEN; ``notes`` are the footnotes the layout step found
+    in the text version (number → body). The first side column becomes the letter's
+    heading lines (where Word letters keep "Datum" and "Onze referentie"), the others go."""
+    from jbzgraph.layout.clean import split_lines
+    from jbzgraph.layout.footnotes import find_mark
+    from jbzgraph.layout.lines import join_lines, shape_of, split_block
+
+    lines = text.replace("\r", "").split("\n")
+    blocks_at = side_blocks(lines)
+    head: list[str] = []
+    kept: list[tuple[bool, str]] = []  # (starts a page, line) with "" between paragraphs
+    note_lines = {}
+    i = 0
+    current_note = None
+    while i < len(lines):
+        if i in blocks_at:
+            if not head:
+                block = "\n".join(s.strip() for s in lines[i:blocks_at[i]] if not PAGE_LINE_RE.match(s.strip()))
+                head = [p for p in block.split("\n\n") if p.strip()]
+            kept.append((False, ""))
+            i = blocks_at[i]
+            continue
+        raw = lines[i]
+        line = raw.strip()
+        m = re.match(r"^(\d{1,2})\s*(\S.*)$", line)
+        if m and int(m[1]) in notes and notes[int(m[1])].startswith(m[2][:20].rstrip()):
+            current_note = int(m[1])
+            note_lines[current_note] = True
+            i += 1
+            continue
+        if current_note and line and not raw.startswith(" ") and line in notes[current_note]:
+            i += 1
+            continue
+        current_note = None
+        kept.append((raw.startswith(" ") and bool(line), line))
+        i += 1
+    lengths = sorted(len(line) for _, line in kept if line)
+    full = lengths[int(len(lengths) * 0.8)] if lengths else 80
+    paragraphs: list[list[str]] = [[]]
+    for starts_page, line in kept:
+        if not line:
+            if paragraphs[-1]:
+                paragraphs.append([])
+            continue
+        previous = paragraphs[-2][-1] if len(paragraphs) > 1 and paragraphs[-2] else ""
+        if starts_page and not paragraphs[-1] and len(previous) >= 0.75 * full \
+                and not previous.rstrip().endswith((".", ":", "?", "!")):
+            paragraphs.pop()  # a paragraph running on over a page break (its footnotes between)
+        if paragraphs[-1] and PLACE_DATE_RE.match(line):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+        # A line far longer than any PDF line is a paragraph already; an office ends one.
+        if len(line) > 140 or OFFICE_RE.match(line):
+            paragraphs.append([])
+    # Within a block, headings and list items are told apart as the layout step tells
+    # them in the text version: that is where the original's paragraphs were.
+    shape = shape_of(split_lines(text))
+    texts = head + [join_lines(para.lines) for p in paragraphs if p for para in split_block(p, None, shape)]
+    used: dict[int, str] = {}
+    cursor = 0
+    for number in sorted(notes):
+        for k in range(cursor, len(texts)):
+            mark = find_mark(texts[k], number)
+            if mark:
+                texts[k] = texts[k][:mark[0]] + REF_TOKEN.format(number) + texts[k][mark[1]:]
+                used[number] = notes[number]
+                cursor = k
+                break
+    return texts, used
+
+
+def _footnotes_xml(notes: dict[int, str]) -> bytes:
+    from xml.sax.saxutils import escape
+
+    parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">',
+             '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    for number, body in notes.items():
+        parts.append(f'<w:footnote w:id="{number}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+                     '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+                     f'<w:r><w:t xml:space="preserve"> {escape(body)}</w:t></w:r></w:p></w:footnote>')
+    parts.append("</w:footnotes>")
+    return "".join(parts).encode()
+
+
+def with_footnotes(docx_bytes: bytes, notes: dict[int, str]) -> bytes:
+    """A DOCX written by python-docx with a footnotes part added, as Word writes it: the
+    part, its relationship and content type, and each REF_TOKEN run turned into a
+    ``w:footnoteReference`` (python-docx cannot write footnotes)."""
+    src = zipfile.ZipFile(io.BytesIO(docx_bytes))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode()
+                for number in notes:
+                    text = re.sub(r"<w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t(?: xml:space=\"preserve\")?>"
+                                  + REF_TOKEN.format(number) + "</w:t></w:r>",
+                                  '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                                  f'<w:footnoteReference w:id="{number}"/></w:r>', text)
+                data = text.encode()
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_REL}" '
+                                    'Target="footnotes.xml"/></Relationships>'.encode())
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", f'<Override PartName="/word/footnotes.xml" '
+                                    f'ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode())
+            dst.writestr(item, data)
+        if notes:
+            dst.writestr("word/footnotes.xml", _footnotes_xml(notes))
+    return out.getvalue()
+
+
+def paragraphs_docx(texts: list[str], notes: dict[int, str], title: str = "") -> bytes:
+    """A DOCX with one paragraph per text (tabs kept) and real footnotes for REF_TOKENs."""
+    import docx
+
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    token_re = re.compile("(" + REF_TOKEN.format(r"\d+") + ")")
+    for text in texts:
+        p = document.add_paragraph()
+        for piece in token_re.split(text):
+            if piece:
+                p.add_run(piece)
+    buf = io.BytesIO()
+    document.save(buf)
+    return with_footnotes(buf.getvalue(), notes)
+
+
+def letter_docx(text: str) -> bytes:
+    """A DOCX of a text letter: paragraphs, and its footnotes in word/footnotes.xml."""
+    from jbzgraph.ingest.read import Letter
+    from jbzgraph.layout import parse_layout
+
+    document = parse_layout(Letter(Path("letter.txt"), "letter.txt", text, "0" * 64, "utf-8"))
+    notes = {f.number: document.text[f.start:f.end] for f in document.footnotes}
+    texts, used = docx_paragraphs(text, notes)
+    return paragraphs_docx(texts, used)

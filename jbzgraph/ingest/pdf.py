@@ -144,4 +144,4 @@ def read_pdf(path: Path, data: bytes) -> tuple[str, dict, list[str]]:
             first = next(i for i, line in enumerate(lines) if line.strip())
             lines[first] = " " + lines[first]
         text_pages.append("\n".join(lines))
-    return "\n".join(text_pages) + "\n", metadata, warnings
+    return "\n\n".join(text_pages) + "\n", metadata, warnings

@@ -288,3 +288,104 @@ def letter_docx(text: str) -> bytes:
     notes = {f.number: document.text[f.start:f.end] for f in document.footnotes}
     texts, used = docx_paragraphs(text, notes)
     return paragraphs_docx(texts, used)
+
+
+def _pieces(text: str) -> dict:
+    """What a published Kamerstuk's markup holds, from the layout step's reading of a text
+    letter: body paragraphs (headings marked) with footnote marks, footnotes, signatures."""
+    from jbzgraph.ingest.read import Letter
+    from jbzgraph.layout import parse_layout
+
+    document = parse_layout(Letter(Path("letter.txt"), "letter.txt", text, "0" * 64, "utf-8"))
+    t = document.text
+    headings = {s.heading_start for s in document.sections if s.heading_start >= 0}
+    notes = {f.number: (f.anchor, t[f.start:f.end]) for f in document.footnotes}
+    body = []
+    for p in document.paragraphs:
+        if p.kind in ("footnote", "signature", "header"):
+            continue
+        marks = sorted((anchor - p.start, n) for n, (anchor, _) in notes.items() if p.start <= anchor <= p.end)
+        body.append(("tussenkop" if p.start in headings else "al", t[p.start:p.end], marks))
+    return {"body": body, "notes": {n: b for n, (_, b) in notes.items()},
+            "signatures": [(s.name, s.role) for s in document.signatures], "header": document.header}
+
+
+def _x(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
+
+
+def kamerstuk_xml(text: str, dossier: str, number: str, iso: str, dossier_title: str, title: str,
+                  entity: str = "") -> bytes:
+    """A letter as officielebekendmakingen publishes it in XML (the Kamerstuk schema),
+    made from a text letter: ``<kamerstuk>`` with ``<dossier>``, ``<stuk>`` with its
+    number and title, a ``<brief>`` with ``<dagtekening>``, ``<al>`` and ``<tussenkop>``,
+    ``<noot>`` footnotes where the marks stood, and ``<ondertekening>``."""
+    from jbzgraph.ingest.xml import MONTHS
+
+    pieces = _pieces(text)
+    y, m, d = (int(x) for x in iso.split("-"))
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', entity,
+           '<officiele-publicatie xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+           "<kamerstuk><kamerstukkop>",
+           '<tekstregel inhoud="kamer">Tweede Kamer der Staten-Generaal</tekstregel>',
+           f'<tekstregel inhoud="vergaderjaar">Vergaderjaar {y - (m < 9)}–{y + (m >= 9)}</tekstregel>',
+           f"</kamerstukkop><dossier><dossiernummer><dossiernr>{dossier[:2]} {dossier[2:]}</dossiernr></dossiernummer>",
+           f"<titel>{_x(dossier_title)}</titel></dossier>",
+           f'<stuk><stuknr>Nr. <ondernummer kamer="2">{number}</ondernummer></stuknr><titel>{_x(title)}</titel>',
+           "<brief><adres><al>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</al></adres>",
+           f'<dagtekening>Den Haag, <datum isodatum="{iso}">{d} {MONTHS[m - 1]} {y}</datum></dagtekening>']
+    for tag, body, marks in pieces["body"]:
+        xml, pos = [], 0
+        for at, n in marks:
+            xml.append(_x(body[pos:at]))
+            xml.append(f'<noot id="n{n}" type="voet"><noot.nr>{n}</noot.nr><noot.al>{_x(pieces["notes"][n])}</noot.al></noot>')
+            pos = at
+        xml.append(_x(body[pos:]))
+        out.append(f"<{tag}>{''.join(xml)}</{tag}>")
+    for name, role in pieces["signatures"]:
+        out.append(f"<ondertekening><functie>De {_x(role)},</functie><naam>{_x(name)}</naam></ondertekening>")
+    out.append("</brief></stuk></kamerstuk></officiele-publicatie>")
+    return "\n".join(x for x in out if x).encode()
+
+
+def kamerstuk_html(text: str, dossier: str, number: str, iso: str, dossier_title: str, title: str,
+                   tk_number: str = "", kind: str = "") -> bytes:
+    """The same letter as an HTML page: officielebekendmakingen's rendering (metadata in
+    ``<meta>``, the schema's element names as classes) or, with ``tk_number``, a
+    tweedekamer.nl document page (its number in the links, its kind in the title)."""
+    from jbzgraph.ingest.xml import MONTHS
+
+    pieces = _pieces(text)
+    y, m, d = (int(x) for x in iso.split("-"))
+    page_title = f"{kind} : {title}" if kind else f"Kamerstuk {dossier}, nr. {number} | Overheid.nl"
+    meta = "" if tk_number else (
+        f'<meta name="OVERHEIDop.dossiernummer" content="{dossier}"><meta name="OVERHEIDop.ondernummer" content="{number}">'
+        f'<meta name="DC.type" content="Kamerstuk"><meta name="DCTERMS.issued" content="{iso}">'
+        f'<meta name="OVERHEIDop.documenttitel" content="{_x(title)}">')
+    out = [f"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{_x(page_title)}</title>{meta}",
+           f'<link rel="canonical" href="https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did={tk_number}">'
+           if tk_number else "", "</head><body>",
+           '<header><nav><a href="/">Home</a> <a href="/zoeken">Zoeken</a></nav></header>',
+           f"<main><h1>{_x(page_title if kind else title)}</h1>",
+           '<div class="stuk">',
+           f'<p class="dossiernummer">{dossier[:2]} {dossier[2:]} {_x(dossier_title)}</p>',
+           f'<p class="stuknummer">Nr. {number} {_x(title)}</p>',
+           '<p class="adres">Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>',
+           f'<p class="dagtekening">Den Haag, <time datetime="{iso}">{d} {MONTHS[m - 1]} {y}</time></p>']
+    for tag, body, marks in pieces["body"]:
+        html, pos = [], 0
+        for at, n in marks:
+            html.append(_x(body[pos:at]))
+            html.append(f'<sup><a href="#noot{n}">{n}</a></sup>')
+            pos = at
+        html.append(_x(body[pos:]))
+        out.append(f"<h3 class=\"tussenkop\">{''.join(html)}</h3>" if tag == "tussenkop" else f"<p class=\"al\">{''.join(html)}</p>")
+    for name, role in pieces["signatures"]:
+        out.append(f'<div class="ondertekening"><p class="functie">De {_x(role)},</p><p class="naam">{_x(name)}</p></div>')
+    out.append('<div class="voetnoten">')
+    for n, body in pieces["notes"].items():
+        out.append(f'<div class="noot" id="noot{n}"><p>{n} {_x(body)}</p></div>')
+    out.append("</div></div></main><footer>Colofon</footer></body></html>")
+    return "\n".join(x for x in out if x).encode()

@@ -137,7 +137,8 @@ def read_html(path: Path, data: bytes) -> tuple[str, dict]:
     page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     h1 = root.find(".//h1")
     heading = " ".join(h1.text_content().split()) if h1 is not None else ""
-    content = _by_class(root, "stuk") or root.find(".//main") or root.find(".//article") or root.find(".//body")
+    content = next((el for el in (_by_class(root, "stuk"), root.find(".//main"), root.find(".//article"),
+                                  root.find(".//body")) if el is not None), None)
     if content is None:
         raise InputError(path, "HTML page without a body: not a letter")
     writer = _Text(_notes(content))

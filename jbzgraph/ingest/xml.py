@@ -54,7 +54,7 @@ def words(element) -> str:
     parts: list[str] = []
 
     def walk(el):
-        if local(el.tag) in SKIP:
+        if local(el.tag) in SKIP and el is not element:
             if el.tail:
                 parts.append(el.tail)
             return

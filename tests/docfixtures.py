@@ -249,10 +249,10 @@ def with_footnotes(docx_bytes: bytes, notes: dict[int, str]) -> bytes:
                                   '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                                   f'<w:footnoteReference w:id="{number}"/></w:r>', text)
                 data = text.encode()
-            elif item.filename == "word/_rels/document.xml.rels":
+            elif item.filename == "word/_rels/document.xml.rels" and notes:
                 data = data.replace(b"</Relationships>", f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_REL}" '
                                     'Target="footnotes.xml"/></Relationships>'.encode())
-            elif item.filename == "[Content_Types].xml":
+            elif item.filename == "[Content_Types].xml" and notes:
                 data = data.replace(b"</Types>", f'<Override PartName="/word/footnotes.xml" '
                                     f'ContentType="{FOOTNOTES_TYPE}"/></Types>'.encode())
             dst.writestr(item, data)

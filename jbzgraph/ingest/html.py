@@ -28,6 +28,8 @@ BLOCK = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt",
          "article", "table", "ul", "ol", "dl", "main", "body", "pre"}
 LETTER_SHAPE_RE = re.compile(r"^(?:Aan de (?:Voorzitter|leden)|(?:Den Haag|'s-Gravenhage), \d{1,2} \w+ \d{4})", re.MULTILINE)
 KIND_TITLE_RE = re.compile(r"^\s*(?P<kind>[A-Z][\w .-]{2,40}?)\s+:\s+(?P<title>.+)$")
+DOSSIER_SHOWN_RE = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]+)?")  # "32 317 JBZ-Raad" → "32 317"
+NUMBER_SHOWN_RE = re.compile(r"Nr\.\s*(\d+)")  # "Nr. 964 BRIEF VAN ..." → "964"
 NOTE_NUMBER_RE = re.compile(r"^\s*(\d{1,3})[.)]?\s+")
 
 
@@ -146,11 +148,10 @@ def read_html(path: Path, data: bytes) -> tuple[str, dict]:
     writer.flush()
     text = "\n\n".join(writer.paragraphs)
     dossier_el, number_el = _by_class(root, "dossiernummer"), _by_class(root, "stuknummer")
-    dossier = dossier_number(meta.get("OVERHEIDop.dossiernummer", "")
-                             or (re.match(r"[\d ]+(?:-\w+)?", dossier_el.text_content().strip() or "x") or [""])[0]
-                             if dossier_el is not None else meta.get("OVERHEIDop.dossiernummer", ""))
-    number = re.sub(r"\D", "", meta.get("OVERHEIDop.ondernummer", "")
-                    or (number_el.text_content() if number_el is not None else ""))
+    shown = DOSSIER_SHOWN_RE.match(dossier_el.text_content().strip()) if dossier_el is not None else None
+    dossier = dossier_number(meta.get("OVERHEIDop.dossiernummer") or (shown[0] if shown else ""))
+    shown = NUMBER_SHOWN_RE.search(number_el.text_content()) if number_el is not None else None
+    number = re.sub(r"\D", "", meta.get("OVERHEIDop.ondernummer") or (shown[1] if shown else ""))
     links = " ".join(el.get("href", "") for el in root.iter("a", "link")) + " " + " ".join(meta.values())
     tk = TK_NUMBER_RE.search(links)
     kind_title = KIND_TITLE_RE.match(heading) or KIND_TITLE_RE.match(page_title)

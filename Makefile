@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= demo-store
 
-.PHONY: demo test venv java virtuoso chromium clean
+.PHONY: demo test venv java virtuoso chromium fonts clean
 
 venv: $(VENV)/.installed
 
@@ -39,11 +39,18 @@ chromium:
 	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium >/dev/null \
 	  || echo "chromium could not be installed: the browser tests will fail"; }
 
+# The PDF-reader tests draw letters with a Unicode TrueType font (DejaVu Sans).
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  echo "installing the DejaVu fonts for the PDF tests"; \
+	  if [ "$$(id -u)" = 0 ]; then S=""; else S="sudo"; fi; \
+	  $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+
 demo: venv
 	$(BIN)/jbzgraph build data/letters --store $(STORE)
 	$(BIN)/jbzgraph query letters --store $(STORE) --format table
 
-test: venv java virtuoso chromium
+test: venv java virtuoso chromium fonts
 	JBZGRAPH_REQUIRE_VIRTUOSO=1 JBZGRAPH_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 
 clean:

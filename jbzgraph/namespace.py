@@ -87,6 +87,8 @@ class JBZ(DefinedNamespace):
     confidence: URIRef
     cue: URIRef
     docType: URIRef
+    documentNumber: URIRef
+    dossierNumber: URIRef
     eli: URIRef
     end: URIRef
     endDate: URIRef
@@ -117,6 +119,7 @@ class JBZ(DefinedNamespace):
     place: URIRef
     prepositionalPhrase: URIRef
     procedureReference: URIRef
+    publicationKind: URIRef
     quantifier: URIRef
     quote: URIRef
     refId: URIRef
@@ -127,6 +130,7 @@ class JBZ(DefinedNamespace):
     sha256: URIRef
     signer: URIRef
     source: URIRef
+    sourceFormat: URIRef
     stage: URIRef
     stance: URIRef
     start: URIRef
@@ -134,6 +138,7 @@ class JBZ(DefinedNamespace):
     subheading: URIRef
     submittedBy: URIRef
     target: URIRef
+    tkDocumentNumber: URIRef
     warningCode: URIRef
     weakHeadNoun: URIRef
 

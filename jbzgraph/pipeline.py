@@ -21,9 +21,11 @@ from jbzgraph.fetch.manifest import withdrawn_sources
 from jbzgraph.ingest import find_letters, read_letter
 from jbzgraph.kb import KnowledgeBase, load_kb
 from jbzgraph.layout import parse_layout
+from jbzgraph.layout import Document
 from jbzgraph.nlp import analyse, default_nlp
 from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads, vocabulary_version
 from jbzgraph.rdf.iris import letter_graph
+from jbzgraph.source_metadata import prefer_source_metadata
 from jbzgraph.store.embedded import EmbeddedStore, ntriples
 from jbzgraph.validate.compiled import check_quads, gate
 
@@ -67,14 +69,27 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)  # letters withdrawn at the source, graphs dropped
 
 
+def nlp_for(document: Document):
+    """The spaCy pipeline, allowed the document's length: spaCy refuses texts over
+    ``max_length`` (1M characters, E088) to protect parsers and NER from running out of
+    memory, but this pipeline is a tokenizer with rules and the tagger runs per sentence,
+    so a long letter costs time and memory in proportion (see the README's limits)."""
+    nlp = default_nlp()
+    if len(document.text) >= nlp.max_length:
+        nlp.max_length = len(document.text) + 1
+    return nlp
+
+
 def process_letter(path: Path | str, kb: KnowledgeBase | None = None) -> LetterResult:
-    """Read, analyse and extract one letter; nothing is written anywhere."""
+    """Read, analyse and extract one letter; nothing is written anywhere. What the file's
+    format says about the letter (its markup's dossier, date, signatories) is preferred
+    over what is read from its text."""
     kb = kb or load_kb()
     letter = read_letter(path)
     document = parse_layout(letter)
-    analysis = analyse(document, default_nlp(), kb)
-    extraction = extract(document, analysis, kb)
-    graph, quads = extraction_quads(extraction, kb)
+    analysis = analyse(document, nlp_for(document), kb)
+    extraction = prefer_source_metadata(extract(document, analysis, kb), letter, document, kb)
+    graph, quads = extraction_quads(extraction, kb, letter.metadata, letter.format)
     return LetterResult(Path(path), graph, quads, extraction)
 
 

@@ -263,10 +263,29 @@ class _Writer:
             self.about(node, c.about)
 
 
-def extraction_quads(extraction: Extraction, kb: KnowledgeBase) -> tuple[str, list[ox.Quad]]:
-    """The letter's named graph IRI and every quad it holds."""
+# Letter metadata from the file's format (see jbzgraph.ingest.read.METADATA_KEYS) that
+# has a property of its own; date, kamerstuk, title and signatories arrive through the
+# extraction (jbzgraph.source_metadata).
+SOURCE_PROPERTIES = {
+    "dossier": JBZ.dossierNumber,
+    "number": JBZ.documentNumber,
+    "tk_number": JBZ.tkDocumentNumber,
+    "kind": JBZ.publicationKind,
+}
+
+
+def extraction_quads(extraction: Extraction, kb: KnowledgeBase, source_metadata: dict | None = None,
+                     source_format: str | None = None) -> tuple[str, list[ox.Quad]]:
+    """The letter's named graph IRI and every quad it holds; ``source_metadata`` adds what
+    the file's markup says (dossier, number, Tweede Kamer number, kind) and ``source_format``
+    the format it was read from."""
     w = _Writer(kb, extraction)
     w.letter_quads()
+    if source_format:
+        w.add(w.letter, JBZ.sourceFormat, lit(source_format))
+    for key, prop in SOURCE_PROPERTIES.items():
+        if (source_metadata or {}).get(key):
+            w.add(w.letter, prop, lit(str(source_metadata[key])))
     w.statements()
     return w.graph.value, w.quads
 

@@ -34,14 +34,15 @@ KNOWN_DOCX = {
     # from the report to the cycle, and the E-evidence position loses its sentence's
     # instrument. In the November agenda a heading ("Uitvoeringsbesluit ter bepaling van
     # de lidstaten waar sprake ...") that the PDF lines break mid-phrase becomes a
-    # paragraph of its own, so its two positions go to the Pact named in the next one.
-    ("positions", KAMERSTUK): (4, 3),
-    ("positions", "2025-11-24_geannoteerde-agenda"): (2, 2),
+    # paragraph of its own, so its positions go to the Pact named in the next one (one of
+    # them is dropped there, as the Pact already holds it).
+    ("positions", KAMERSTUK): (3, 2),
+    ("positions", "2025-11-24_geannoteerde-agenda"): (2, 1),
 }
 KNOWN_MARKUP = {
     # The XML/HTML body is made from the layout step's paragraphs of the .txt, so its lists
     # and headings are those paragraphs (the same "a) / b)" list as in the DOCX).
-    ("positions", KAMERSTUK): (3, 2),
+    ("positions", KAMERSTUK): (2, 1),
     # The .txt's title "Brief van de ministers ..." is mixed case and reads as a mention of
     # a letter; the markup's title is in capitals, as officielebekendmakingen prints it.
     ("mentions", KAMERSTUK): (1, 0),

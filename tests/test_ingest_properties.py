@@ -64,12 +64,15 @@ def test_ingest_docx_paragraphs_and_footnotes_come_back(paragraphs, notes):
         texts[(n - 1) % len(texts)] += docfixtures.REF_TOKEN.format(n)
     data = docfixtures.paragraphs_docx(texts, {n: body for n, body in enumerate(notes, 1)})
     text, _ = read_docx(Path("t.docx"), data)
-    expected = []
+    # Word shows footnotes numbered in the order their references occur, whatever their ids.
+    expected, shown = [], {}
     for t in texts:
-        marks = [n for n in range(1, len(notes) + 1) if docfixtures.REF_TOKEN.format(n) in t]
+        marks = sorted((n for n in range(1, len(notes) + 1) if docfixtures.REF_TOKEN.format(n) in t),
+                       key=lambda n: t.index(docfixtures.REF_TOKEN.format(n)))
         for n in marks:
-            t = t.replace(docfixtures.REF_TOKEN.format(n), f"[footnoteRef: {n}]")
-        t += "".join(f" [{n}:  {notes[n - 1]}]" for n in marks)
+            shown[n] = len(shown) + 1
+            t = t.replace(docfixtures.REF_TOKEN.format(n), f"[footnoteRef: {shown[n]}]")
+        t += "".join(f" [{shown[n]}:  {notes[n - 1]}]" for n in marks)
         expected.append(t)
     assert text == "\n\n".join(expected) + "\n"
 

@@ -11,6 +11,7 @@ the number Word shows: references are numbered in the order they occur.
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -95,7 +96,7 @@ def read_docx(path: Path, data: bytes) -> tuple[str, dict]:
             raise InputError(path, f"not a Word document (the zip has no {DOCUMENT})")
         try:
             document = python_docx.Document(io.BytesIO(data))
-        except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, zlib.error, EOFError, OSError) as exc:
             raise InputError(path, f"damaged DOCX ({' '.join(str(exc).split())[:120]})") from None
         notes = _footnotes(path, archive)
     numbers: dict[str, int] = {}

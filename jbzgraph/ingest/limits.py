@@ -8,6 +8,7 @@ line, rather than discovered by a parser running out of memory. The size cap is
 
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from jbzgraph.errors import InputError
@@ -76,8 +77,11 @@ def read_part(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
     """One part of a checked zip, read no further than its declared size (a lying header
     cannot make it inflate more)."""
     info = archive.getinfo(name)
-    with archive.open(info) as f:
-        data = f.read(info.file_size + 1)
+    try:
+        with archive.open(info) as f:
+            data = f.read(info.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise InputError(path, f"damaged zip part {name} ({' '.join(str(exc).split())[:80]})") from None
     if len(data) > info.file_size:
         raise InputError(path, f"zip part {name} is larger than its header says")
     return data

@@ -60,8 +60,10 @@ def test_ingest_arbitrary_zip_parts_give_a_letter_or_an_input_error(parts):
 @given(st.lists(PARAGRAPH, min_size=1, max_size=8), st.lists(PARAGRAPH, max_size=3))
 def test_ingest_docx_paragraphs_and_footnotes_come_back(paragraphs, notes):
     texts = list(paragraphs)
-    for n in range(1, len(notes) + 1):  # each footnote's mark at the end of a paragraph
-        texts[(n - 1) % len(texts)] += docfixtures.REF_TOKEN.format(n)
+    # Footnote marks at paragraph ends, in the order of their numbers (Word numbers them
+    # in the order they occur, and so does the reader).
+    for n in range(1, len(notes) + 1):
+        texts[min(n - 1, len(texts) - 1)] += docfixtures.REF_TOKEN.format(n)
     data = docfixtures.paragraphs_docx(texts, {n: body for n, body in enumerate(notes, 1)})
     text, _ = read_docx(Path("t.docx"), data)
     # Word shows footnotes numbered in the order their references occur, whatever their ids.

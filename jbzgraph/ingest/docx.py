@@ -75,6 +75,10 @@ def _blocks(body):
             yield from _blocks(child.find(f"{W}sdtContent") if child.find(f"{W}sdtContent") is not None else [])
 
 
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:120] or type(exc).__name__
+
+
 def _core(document) -> dict:
     """Title and subject from the core properties (docProps/core.xml)."""
     props = document.core_properties
@@ -94,10 +98,15 @@ def read_docx(path: Path, data: bytes) -> tuple[str, dict]:
         limits.check_zip(path, archive)
         if DOCUMENT not in archive.namelist():
             raise InputError(path, f"not a Word document (the zip has no {DOCUMENT})")
+        for info in archive.infolist():  # every part inflates and matches its checksum
+            try:
+                limits.read_part(path, archive, info.filename)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+                raise InputError(path, f"damaged DOCX: part {info.filename} cannot be read ({_short(exc)})") from None
         try:
             document = python_docx.Document(io.BytesIO(data))
-        except (KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, zlib.error, EOFError, OSError) as exc:
-            raise InputError(path, f"damaged DOCX ({' '.join(str(exc).split())[:120]})") from None
+        except Exception as exc:  # python-docx raises many kinds on a malformed package; all mean the same here
+            raise InputError(path, f"damaged DOCX ({_short(exc)})") from None
         notes = _footnotes(path, archive)
     numbers: dict[str, int] = {}
     paragraphs: list[str] = []

@@ -104,7 +104,8 @@ def _metadata(pdf) -> dict:
     except pdfium.PdfiumError:
         return {}
     title = " ".join(info.get("Title", "").split())
-    usable = len(title) > 3 and title.lower() not in ("untitled", "brief") and not title.lower().endswith((".doc", ".docx", ".pdf"))
+    usable = (len(title) > 3 and title.lower() not in ("untitled", "brief")
+              and not title.lower().startswith("microsoft word") and not title.lower().endswith((".doc", ".docx", ".pdf")))
     return {"title": title} if usable else {}
 
 
@@ -122,12 +123,18 @@ def read_pdf(path: Path, data: bytes) -> tuple[str, dict, list[str]]:
     try:
         pages: list[list[str]] = []
         empty: list[tuple[int, bool]] = []
-        for number, page in enumerate(pdf, 1):
+        for number in range(1, len(pdf) + 1):
+            try:
+                page = pdf[number - 1]
+            except pdfium.PdfiumError as exc:
+                raise InputError(path, f"corrupt PDF (page {number}: {str(exc).rstrip('.')})") from None
             try:
                 lines = page_text(page)
                 if not any(line.strip() for line in lines):
                     empty.append((number, _has_image(page)))
                 pages.append(lines)
+            except pdfium.PdfiumError as exc:
+                raise InputError(path, f"corrupt PDF (page {number}: {str(exc).rstrip('.')})") from None
             finally:
                 page.close()
         metadata = _metadata(pdf)

@@ -250,11 +250,6 @@ class InstrumentContext:
         """The instrument mentions that begin in ``[start, end)`` (mentions are in text order)."""
         return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
-    def before(self, offset: int, limit: int = FOCUS_REACH) -> Instrument | None:
-        """The instrument in focus at ``offset``: the last one named before it in its section."""
-        candidates = self.in_span(max(self._floor(offset), offset - limit), offset)
-        return self.instrument(candidates[-1].iri) if candidates else None
-
     def of_class(self, offset: int, type_name: str) -> Instrument | None:
         """The nearest earlier instrument of this section of kind ``type_name`` (a proposal may
         be any legislative kind)."""

@@ -316,6 +316,15 @@ def _x(text: str) -> str:
     return escape(text)
 
 
+def _marked(body: str, marks: list[tuple[int, int]], mark) -> str:
+    """``body`` escaped, with ``mark(n)`` inserted at each footnote's offset."""
+    out, pos = [], 0
+    for at, n in marks:
+        out += [_x(body[pos:at]), mark(n)]
+        pos = at
+    return "".join(out + [_x(body[pos:])])
+
+
 def kamerstuk_xml(text: str, dossier: str, number: str, iso: str, dossier_title: str, title: str,
                   entity: str = "") -> bytes:
     """A letter as officielebekendmakingen publishes it in XML (the Kamerstuk schema),
@@ -337,13 +346,9 @@ def kamerstuk_xml(text: str, dossier: str, number: str, iso: str, dossier_title:
            "<brief><adres><al>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</al></adres>",
            f'<dagtekening>Den Haag, <datum isodatum="{iso}">{d} {MONTHS[m - 1]} {y}</datum></dagtekening>']
     for tag, body, marks in pieces["body"]:
-        xml, pos = [], 0
-        for at, n in marks:
-            xml.append(_x(body[pos:at]))
-            xml.append(f'<noot id="n{n}" type="voet"><noot.nr>{n}</noot.nr><noot.al>{_x(pieces["notes"][n])}</noot.al></noot>')
-            pos = at
-        xml.append(_x(body[pos:]))
-        out.append(f"<{tag}>{''.join(xml)}</{tag}>")
+        xml = _marked(body, marks, lambda n: f'<noot id="n{n}" type="voet"><noot.nr>{n}</noot.nr>'
+                                             f'<noot.al>{_x(pieces["notes"][n])}</noot.al></noot>')
+        out.append(f"<{tag}>{xml}</{tag}>")
     for name, role in pieces["signatures"]:
         out.append(f"<ondertekening><functie>De {_x(role)},</functie><naam>{_x(name)}</naam></ondertekening>")
     out.append("</brief></stuk></kamerstuk></officiele-publicatie>")
@@ -375,13 +380,8 @@ def kamerstuk_html(text: str, dossier: str, number: str, iso: str, dossier_title
            '<p class="adres">Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>',
            f'<p class="dagtekening">Den Haag, <time datetime="{iso}">{d} {MONTHS[m - 1]} {y}</time></p>']
     for tag, body, marks in pieces["body"]:
-        html, pos = [], 0
-        for at, n in marks:
-            html.append(_x(body[pos:at]))
-            html.append(f'<sup><a href="#noot{n}">{n}</a></sup>')
-            pos = at
-        html.append(_x(body[pos:]))
-        out.append(f"<h3 class=\"tussenkop\">{''.join(html)}</h3>" if tag == "tussenkop" else f"<p class=\"al\">{''.join(html)}</p>")
+        html = _marked(body, marks, lambda n: f'<sup><a href="#noot{n}">{n}</a></sup>')
+        out.append(f"<h3 class=\"tussenkop\">{html}</h3>" if tag == "tussenkop" else f"<p class=\"al\">{html}</p>")
     for name, role in pieces["signatures"]:
         out.append(f'<div class="ondertekening"><p class="functie">De {_x(role)},</p><p class="naam">{_x(name)}</p></div>')
     out.append('<div class="voetnoten">')

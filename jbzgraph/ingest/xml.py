@@ -49,19 +49,20 @@ def local(tag) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def words(element) -> str:
-    """All text inside ``element`` but its footnotes, whitespace collapsed."""
+def words(element, note=None) -> str:
+    """All text inside ``element``, whitespace collapsed; its footnotes left out, or with
+    ``note``, each replaced by what ``note(footnote_element)`` returns."""
     parts: list[str] = []
 
     def walk(el):
-        if local(el.tag) in SKIP and el is not element:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
+        name = local(el.tag)
+        if el is not element and name == "noot" and note is not None:
+            parts.append(note(el))
+        elif el is element or name not in SKIP:
+            if el.text:
+                parts.append(el.text)
+            for child in el:
+                walk(child)
         if el.tail and el is not element:
             parts.append(el.tail)
 
@@ -94,27 +95,16 @@ class _Writer:
         self.notes: list[tuple[str, str]] = []
 
     def paragraph(self, element) -> None:
-        parts: list[str] = []
         pending: list[tuple[str, str]] = []
 
-        def walk(el):
-            name = local(el.tag)
-            if name == "noot":
-                number = words(el.find("noot.nr")) if el.find("noot.nr") is not None else str(len(self.notes) + 1)
-                body = " ".join(words(al) for al in el.iter("noot.al")) or words(el)
-                number = re.sub(r"\D", "", number) or str(len(self.notes) + 1)
-                parts.append(f"[footnoteRef: {number}]")
-                pending.append((number, body))
-            elif name not in SKIP:
-                if el.text:
-                    parts.append(el.text)
-                for child in el:
-                    walk(child)
-            if el.tail and el is not element:
-                parts.append(el.tail)
+        def mark(el) -> str:
+            number = words(el.find("noot.nr")) if el.find("noot.nr") is not None else str(len(self.notes) + 1)
+            body = " ".join(words(al) for al in el.iter("noot.al")) or words(el)
+            number = re.sub(r"\D", "", number) or str(len(self.notes) + 1)
+            pending.append((number, body))
+            return f"[footnoteRef: {number}]"
 
-        walk(element)
-        text = " ".join("".join(parts).split())
+        text = words(element, note=mark)
         for number, body in pending:
             text += f" [{number}:  {body.replace('[', '(').replace(']', ')')}]"
             self.notes.append((number, body))

@@ -197,6 +197,9 @@ class InstrumentContext:
             target = self._defined_before(text, m.start())
             if target is None or len(alias) < 2:
                 continue
+            named = next((e.iri for e in self.mentions if m.start() <= e.start and e.end <= m.end()), target)
+            if named != target:
+                target = self._merge(target, named)
             if target.startswith(LOCAL):
                 ins = self.local[target]
                 self.local[target] = replace(ins, aliases=tuple(dict.fromkeys((*ins.aliases, alias))))
@@ -207,6 +210,23 @@ class InstrumentContext:
                     added.append(EntityMention(hit.start(), hit.end(), alias, target, "instrument", "alias_hierna"))
         if added:
             self.mentions = sorted(self.mentions + added, key=lambda e: (e.start, -e.end))
+
+    def _merge(self, long: str, short: str) -> str:
+        """One instrument for "X (hierna: Y)" where Y is a name of its own: the KB's entry if
+        either is one, else Y's, the name later letters use ("de Confiscatierichtlijn");
+        the other's mentions, label and identifiers go to it."""
+        if not long.startswith(LOCAL) and not short.startswith(LOCAL):
+            return long  # two KB entries: the KB knows them apart
+        keep, drop = (long, short) if short.startswith(LOCAL) and not long.startswith(LOCAL) else (short, long)
+        self.mentions = [replace(e, iri=keep) if e.iri == drop else e for e in self.mentions]
+        gone = self.local.pop(drop)
+        if keep in self.local:
+            ins = self.local[keep]
+            self.local[keep] = replace(
+                ins, identifiers=tuple(dict.fromkeys(ins.identifiers + gone.identifiers)),
+                aliases=tuple(a for a in dict.fromkeys((*ins.aliases, gone.label, *gone.aliases)) if a != ins.label))
+        self.types.pop(drop, None)
+        return keep
 
     def _defined_before(self, text: str, offset: int) -> str | None:
         """The IRI of the instrument named right before a "(hierna: …)"."""

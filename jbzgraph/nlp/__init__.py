@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from jbzgraph.kb import KnowledgeBase, load_kb
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import sentences as _sentences  # noqa: F401  (registers jbz_sentences)
+from jbzgraph.nlp.cues import cue_possible
 from jbzgraph.nlp.dates import DateMention, find_dates, latest_explicit_date, parse_date
 from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
 from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
@@ -141,13 +142,14 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     own_ref = {document.header["kamerstuk"]} if document.header.get("kamerstuk") else set()
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     entities = entity_mentions(doc)
-    tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)],
-                       tagger, text)
+    plain = {a: [t for _, t in words] for a, words in
+             _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc, text)]).items()}
+    # A quick test of the text, then of its words' possible lemmas: the tagger is most of the time spent here.
+    tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)
+                             and cue_possible(plain.get(a, []), kb)], tagger, text)
     lexicon = policy_lexicon(kb)
     blocked = _by_sentence(sentences, [(e.start, e.end) for e in entities if e.kind not in ("instrument",)])
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
-    plain = {a: [t for _, t in words] for a, words in
-             _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc, text)]).items()}
     phrases = [p for a, _b in sentences
                for p in find_phrases(tagged.get(a) or plain.get(a, []), lexicon, blocked.get(a, []), authors)]
     return Analysis(

@@ -30,6 +30,23 @@ def test_events_stage_body_date(tmp_path, sentence, stage, body, when):
     assert ("ebsp", stage, body, when) in _events(x)
 
 
+@pytest.mark.parametrize("clause", [
+    ", zodat lidstaten de Dublinverordening beter kunnen toepassen.",
+    ", indien lidstaten de Dublinverordening blijven toepassen.",
+    ". De lidstaten passen daarbij de Dublinverordening toe, die de Raad in 2013 aannam.",
+])
+def test_an_instrument_of_another_subordinate_clause_does_not_take_the_step(tmp_path, clause):
+    x, _ = extract_passage(tmp_path, "Terugkeer\nDe Raad heeft op 8 december 2025 de Terugkeerverordening aangenomen" + clause)
+    stages = {(e.target.label, e.stage) for e in x.events if e.date == date(2025, 12, 8)}
+    assert stages == {("Terugkeerverordening", "adoption")}
+
+
+def test_a_participle_describing_another_noun_is_no_step(tmp_path):
+    x, _ = extract_passage(tmp_path, "Drugs\nDe ministers spraken af om op basis van de vastgestelde prioriteiten "
+                                     "in 2026 een actieplan tegen drugshandel op te stellen.")
+    assert x.events == []
+
+
 def test_groups_enumeration_in_a_footnote_like_sentence(tmp_path):
     body = ("Coalitie\nDe C7 is een informeel samenwerkingsverband tussen Nederland, België, Frankrijk, Duitsland, "
             "Spanje, Italië en Zweden om de georganiseerde criminaliteit aan te pakken.")

@@ -18,8 +18,8 @@ from jbzgraph.extract.positions import at_meeting_body
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
-from jbzgraph.nlp.cues import clauses, compile_cues, find_cues
-from jbzgraph.nlp.phrases import agent_before, phrase_key, policy_lexicon
+from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clauses, compile_cues, find_cues
+from jbzgraph.nlp.phrases import DETERMINERS, agent_before, phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
 from jbzgraph.nlp.triggers import PARTICLES
 
@@ -105,6 +105,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
         for m in find_cues(tokens, lex.cues, lo, hi) + attributive:
+            if m not in attributive and _describes_other(tokens, m, analysis):
+                continue  # "op basis van de vastgestelde prioriteiten": a property of the priorities
             end = _particle_after(tokens, m, hi)
             after = " ".join(t.lower for t in tokens[end + 1:end + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)
@@ -145,6 +147,19 @@ def _attributive(tokens: list[Tok], k: int) -> bool:
     """Whether the participle at ``k`` stands before a noun with its agent: "de door de
     Commissie voorgestelde visumvrijstelling"."""
     return k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN") and agent_before(tokens, k)
+
+
+def _describes_other(tokens: list[Tok], m, analysis: Analysis) -> bool:
+    """Whether a one-word cue is a participle between a determiner and a noun that is no
+    instrument ("de vastgestelde prioriteiten"; "het aangenomen voorstel" is a step)."""
+    k = m.last
+    if len(m.indices) != 1 or k == 0 or k + 1 >= len(tokens):
+        return False
+    if tokens[k - 1].lower not in DETERMINERS or tokens[k + 1].pos not in ("NOUN", "ADJ"):
+        return False
+    at = tokens[k + 1].start
+    return not any(p.start <= at < p.end for p in analysis.phrases) and not any(
+        e.kind == "instrument" for e in analysis.entities_in(at, at + 1))
 
 
 def _particle_after(tokens: list[Tok], m, hi: int) -> int:
@@ -189,15 +204,30 @@ def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bo
     return min(pool, key=lambda e: abs(e.start - cue)).iri
 
 
+def _other_subclauses(tokens: list[Tok], cue: int) -> list[tuple[int, int]]:
+    """Character spans of the subordinate clauses ("indien …", "die …") the cue at offset
+    ``cue`` is not in: what they name is not what the step was taken on."""
+    found = []
+    for lo, hi in clauses(tokens):
+        first = tokens[lo].lower
+        if (first in SUBORDINATORS | RELATIVES | CONDITIONAL) and not tokens[lo].start <= cue < tokens[hi - 1].end:
+            found.append((tokens[lo].start, tokens[hi - 1].end))
+    return found
+
+
 def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
-             previous: list[Instrument], cue_span: tuple[int, int] = (0, 0)) -> tuple[list[Instrument], str]:
-    """Instruments the sentence names (not those named inside another's name, nor frames),
+             previous: list[Instrument], cue_span: tuple[int, int] = (0, 0),
+             aside: list[tuple[int, int]] = ()) -> tuple[list[Instrument], str]:
+    """Instruments the sentence names (not those named inside another's name, nor frames,
+    nor, when others are named, those of a subordinate clause ``aside`` from the cue's),
     plus those of the previous sentence when the subject refers back to them ("Deze
     aanpassingen ..."); else what a short mention in it refers to, or the section's."""
     a, b = cue_span
     # A mention inside the cue is the stage itself; one that runs on past it ("voorgestelde
     # visumvrijstelling voor …") is what the cue is about.
     mentions = [m for m in context.in_span(s_start, s_end) if not (m.start < b and a < m.end) or (m.start >= a and m.end > b)]
+    kept = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in aside)]
+    mentions = kept or mentions
     outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                             and o.end - o.start > m.end - m.start for o in mentions)]
     named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer
@@ -264,7 +294,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             continue
         stage, cue, cue_span = found
         stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies)
-        targets, how = _targets(text, s_start, s_end, context, previous, cue_span)
+        targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
+                                _other_subclauses(analysis.tagged[s_start], cue))
         if how != "target_mention_in_sentence" and stage not in STRONG_STAGES:
             previous = mentioned or previous
             continue

@@ -47,6 +47,13 @@ def test_a_participle_describing_another_noun_is_no_step(tmp_path):
     assert x.events == []
 
 
+def test_what_conclusions_are_about_does_not_take_their_step(tmp_path):
+    x, _ = extract_passage(tmp_path, "Drugs\nOp 8 december 2025 zijn de conclusies van de Raad en de vertegenwoordigers "
+                                     "van de regeringen van de lidstaten over het Europees actieplan tegen drugshandel "
+                                     "aangenomen.")
+    assert [(e.target.type_name, e.stage) for e in x.events] == [("Conclusions", "adoption")]
+
+
 def test_groups_enumeration_in_a_footnote_like_sentence(tmp_path):
     body = ("Coalitie\nDe C7 is een informeel samenwerkingsverband tussen Nederland, België, Frankrijk, Duitsland, "
             "Spanje, Italië en Zweden om de georganiseerde criminaliteit aan te pakken.")

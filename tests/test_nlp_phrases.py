@@ -36,6 +36,8 @@ def named(sentence: str) -> list[str]:
     ("De lidstaten bespraken de gezamenlijke brief van negen lidstaten over het EVRM.",
      "gezamenlijke brief van negen lidstaten over het EVRM"),
     ("Het kabinet verwelkomt de API-verordeningen.", "API-verordeningen"),
+    ("Er is ruime steun voor het One-stop-shop-beginsel.", "One-stop-shop-beginsel"),
+    ("De Commissie publiceerde de voortgangsrapportage over herplaatsing.", "voortgangsrapportage over herplaatsing"),
 ])
 def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     assert label in named(sentence)

@@ -12,7 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
-from jbzgraph.extract.instruments import ID_PROPERTY, InstrumentContext, kb_keys
+from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.extract.positions import at_meeting_body
 from jbzgraph.kb import KnowledgeBase
@@ -53,6 +53,7 @@ QUALIFIED_AGREEMENT_RE = re.compile(r"voorlopig|politiek|triloog", re.IGNORECASE
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
                  "entry_into_force", "application", "extension", "proposal"}
 NEGATORS = {"niet", "geen", "nooit"}
+ABOUT_GAP_RE = re.compile(r"\s+(?:over|inzake|betreffende|aangaande|omtrent)\s+(?:(?:de|het|een)\s+)?", re.IGNORECASE)
 CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
 COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
@@ -230,6 +231,9 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     mentions = kept or mentions
     outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
                                             and o.end - o.start > m.end - m.start for o in mentions)]
+    # "conclusies … over de Europese agenda voor integratie": the agenda is what they are about
+    outer = [m for n, m in enumerate(outer) if not (
+        n and context.type_of(outer[n - 1].iri) & ABOUT_HEADS and ABOUT_GAP_RE.fullmatch(text[outer[n - 1].end:m.start]))]
     named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer
                                            if not FRAME_RE.search(text[max(s_start, m.start - 40):m.start]))}.values())
     anaphoric = bool(ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]))

@@ -50,6 +50,8 @@ NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 DECIDING_KEYS = {"COUNCIL", "JHA_COUNCIL", "GAC", "COREPER", "EUCO"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
+CONTRASTIVE = {"maar", "echter", "doch"}
+SAYS_THAT_REACH = 7  # words between a verb of saying and its "dat"
 # Words that may stand before a subject without making it something else's (grammar).
 SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "eveneens", "bovendien", "verder",
                    "vervolgens", "tegelijkertijd", "zo", "dan", "nog", "echter", "wel", "maar", "en", "dat", "die",
@@ -291,9 +293,11 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             final = "oppose" if negated else stance
             holder = _holder_for(holders, tokens, spans, m)
             co_holders = _coordinated(holders, holder, tokens) if holder is not None else []
-            holder = holder or _implied(tokens, m, a)
             if holder is None:
-                continue
+                holder = _implied(tokens, m, a)
+                # "Hiervoor is brede steun, dan wel consensus nodig": support required, not found
+                if holder is None or {t.lower for t in tokens} & OBLIGATION:
+                    continue
             targets, how = _targets(tokens, spans, m, context, s_start)
             intended = bool(words & INTENT_WORDS)
             rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
@@ -320,9 +324,17 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     return result
 
 
+def _forward(tokens: list[Tok], hi: int) -> bool:
+    """Whether the clause ending at ``hi`` is followed by the clause its "ervoor", "erop"
+    points ahead to ("heeft zich ervoor ingezet dat …", "zet erop in om …")."""
+    return hi < len(tokens) and tokens[hi].lower in ("dat", "om")
+
+
 def _says_that(tokens: list[Tok], k: int) -> bool:
-    """Whether the words from ``k`` are at most an inverted subject and then "dat"."""
-    while k < len(tokens) and tokens[k].pos in ("DET", "PROPN", "ADV") and tokens[k].lower != "dat":
+    """Whether the words from ``k`` are at most an inverted subject and a short adverbial
+    ("benadrukt de Commissie in het besluit dat …") and then "dat"."""
+    end = min(len(tokens), k + SAYS_THAT_REACH)
+    while k < end and tokens[k].pos in ("DET", "PROPN", "ADV", "ADP", "NOUN", "PRON") and tokens[k].lower != "dat":
         k += 1
     return k < len(tokens) and tokens[k].lower == "dat"
 
@@ -335,7 +347,10 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     if back is not None:
         return [back], "target_reference_back"
     k = spans.index((lo, hi)) if (lo, hi) in spans else 0
-    reach = spans[min(len(spans) - 1, k + NEXT_CLAUSES)][1]
+    last = min(len(spans) - 1, k + NEXT_CLAUSES)
+    # "steunt het uitgangspunt, maar vanwege de waarde van deze verdragen …": a contrast is another matter
+    last = next((j - 1 for j in range(k + 1, last + 1) if tokens[spans[j][0]].lower in CONTRASTIVE), last)
+    reach = spans[last][1]
     start = tokens[m.last].end
     end = tokens[reach - 1].end if reach > 0 else start
     found, how = context.first_after(start, end)
@@ -343,7 +358,7 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         if how == "target_mention_after_predicate":
             return context.coordinated(found, start, end), how
         return [found], how
-    if context.refers_back(tokens[lo:hi]):
+    if context.refers_back(tokens[lo:hi]) and not _forward(tokens, hi):
         found = context.antecedent(tokens[m.first].start)
         return ([found], "target_referred_back") if found is not None else ([], "")
     named = context.in_span(s_start, tokens[m.first].start)

@@ -314,3 +314,11 @@ def test_what_is_stressed_after_an_adverbial_and_dat_is_the_clause(tmp_path):
 def test_support_said_to_be_needed_is_no_position(tmp_path):
     assert _targets_of(tmp_path, "Verklaring\nDe lidstaten bespraken de politieke verklaring over migratie. Hiervoor "
                                  "is brede steun, dan wel consensus nodig in de Raad van Europa.") == set()
+
+
+def test_a_titled_topic_opening_a_paragraph_ends_the_topic_before_it(tmp_path):
+    found = _targets_of(tmp_path, "Belangrijkste resultaten\n\nEurovalsemunterij: de Raad bereikte een algemene "
+                                  "oriëntatie over het voorstel.\n\nEuropees Openbaar Ministerie en Eurojust: er vond "
+                                  "een eerste gedachtewisseling plaats. De meeste lidstaten steunen een nauwere "
+                                  "samenwerking.")
+    assert found == {("MULTIPLE", "Europees Openbaar Ministerie en Eurojust")}

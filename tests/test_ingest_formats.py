@@ -34,10 +34,10 @@ KNOWN_DOCX = {
     # from the report to the cycle, and the E-evidence position loses its sentence's
     # instrument. In the November agenda a heading ("Uitvoeringsbesluit ter bepaling van
     # de lidstaten waar sprake ...") that the PDF lines break mid-phrase becomes a
-    # paragraph of its own, so its positions go to the Pact named in the next one (one of
-    # them is dropped there, as the Pact already holds it).
+    # paragraph of its own, so its position goes to the Pact named in the next one, and is
+    # dropped there, as the Pact already holds it.
     ("positions", KAMERSTUK): (3, 2),
-    ("positions", "2025-11-24_geannoteerde-agenda"): (2, 1),
+    ("positions", "2025-11-24_geannoteerde-agenda"): (1, 0),
 }
 KNOWN_MARKUP = {
     # The XML/HTML body is made from the layout step's paragraphs of the .txt, so its lists

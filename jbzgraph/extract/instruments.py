@@ -43,6 +43,7 @@ FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
 TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?P<next>\w)")
 TOPIC_WORDS = 6
 TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
+TITLE_GLUE = {"en", "van", "de", "het", "voor", "in", "op", "tegen", "der"}  # lower-case words of a title
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
 ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
 REF_NEAR = 4  # characters between a phrase and the identifier in brackets after it
@@ -404,7 +405,12 @@ class InstrumentContext:
             if para.kind not in ("body", "bullet"):
                 continue
             m = TOPIC_RE.match(text, para.start, para.end)
-            if not m or len(m["name"].split()) > (TOPIC_WORDS if m["next"].isupper() else TOPIC_WORDS_BEFORE_LOWER):
+            if not m:
+                continue
+            words = m["name"].split()
+            # "Europees Openbaar Ministerie en Eurojust: er vond …" is a title, "Het kabinet stelt: de …" is not
+            titled = all(w[:1].isupper() or w in TITLE_GLUE for w in words)
+            if len(words) > (TOPIC_WORDS if m["next"].isupper() or titled else TOPIC_WORDS_BEFORE_LOWER):
                 continue
             name = " ".join(m["name"].split())
             linked = self.in_span(para.start, para.start + m.end("name") - m.start())

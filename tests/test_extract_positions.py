@@ -322,3 +322,11 @@ def test_a_titled_topic_opening_a_paragraph_ends_the_topic_before_it(tmp_path):
                                   "een eerste gedachtewisseling plaats. De meeste lidstaten steunen een nauwere "
                                   "samenwerking.")
     assert found == {("MULTIPLE", "Europees Openbaar Ministerie en Eurojust")}
+
+
+def test_acting_together_with_the_subject_inside_a_split_cue(tmp_path):
+    # "trekken … samen … op": the inverted subject stands between the cue's words
+    found = _targets_of(tmp_path, "Dublin\nDe werking van de Dublinverordening is voor het kabinet een belangrijke "
+                                  "voorwaarde. Daarom trekken Nederland en België hierin samen met andere "
+                                  "gelijkgezinde landen op.")
+    assert found == {(k, "Dublinverordening") for k in ("NLD", "BEL", "MULTIPLE")}

@@ -246,7 +246,9 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | 
     subjects = [h for h in before if _subject_like(tokens, spans, h)]
     if subjects or before:
         return (subjects or before)[-1]
-    after = [h for h in free if m.last < h.index <= m.last + INVERSION_REACH and h.index < hi]
+    # "Daarom steunt het kabinet …", "Daarom trekken Nederland en België hierin samen op"
+    after = [h for h in free if h.index < hi and h.index not in m.indices and (
+        m.last < h.index <= m.last + INVERSION_REACH or m.first < h.index <= m.first + INVERSION_REACH)]
     if after:
         return after[0]
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]

@@ -51,3 +51,13 @@ def test_gazetteer_knows_older_and_spelled_out_names_of_agencies(text, key):
     kb = load_kb()
     keys = {kb.entities[m.iri].key for m in entity_mentions(default_nlp()(text)) if m.iri in kb.entities}
     assert key in keys
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Hierbij bied ik u het verslag aan van de Raad, gehouden in Luxemburg op 7 en 8 oktober 2013.", "place"),
+    ("Verslag van de bijeenkomst van de JBZ-Raad, 12 en 13 juni 2025 te Luxemburg", "place"),
+    ("Luxemburg steunt het voorstel.", "member_state"),
+    ("Ook in Luxemburg neemt het aantal asielaanvragen toe.", "member_state"),
+])
+def test_the_city_a_meeting_is_held_in_is_no_member_state(found, text, kind):
+    assert [k for t, k, _ in found(text) if t == "Luxemburg"] == [kind]

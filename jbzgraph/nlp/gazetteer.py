@@ -19,6 +19,9 @@ from jbzgraph.kb import KnowledgeBase
 MENTION_KINDS = ("member_state", "third_country", "organisation", "instrument", "person", "place", "unnamed_group")
 SPAN_KEY = "gazetteer"
 COMPOUND_MIN = 10
+# Words of a meeting near "in <city>" (grammar of the genre's opening sentences), and how near.
+MEETING_WORDS = {"gehouden", "bijeenkomst", "vergadering", "raad", "jbz-raad", "informele", "vergaderde"}
+MEETING_REACH = 6
 
 
 @dataclass(frozen=True)
@@ -76,10 +79,22 @@ class Gazetteer:
             for match_id, start, end in matcher(doc):
                 kind, iri, _rule = self.nlp.vocab.strings[match_id].split("\t")
                 spans.append(Span(doc, start, end, label=kind, kb_id=iri, span_id=match_id))
+        places = {(s.start, s.end) for s in spans if s.label_ == "place"}
+        spans = [s for s in spans if not (s.label_ == "member_state" and (s.start, s.end) in places and _where_met(doc, s.start))]
         spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.id_))
         doc.spans[SPAN_KEY] = spans
         doc.ents = filter_spans(spans)
         return doc
+
+
+def _where_met(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` is the city a meeting was held in, not its country:
+    "te Luxemburg", "gehouden in Luxemburg op 7 en 8 oktober"."""
+    before = doc[i - 1].lower_ if i else ""
+    if before == "te":
+        return True
+    near = doc[max(0, i - MEETING_REACH):i + MEETING_REACH]
+    return before == "in" and any(t.like_num or t.lower_ in MEETING_WORDS for t in near)
 
 
 @Language.factory("jbz_gazetteer", assigns=["doc.ents", "doc.spans"])

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.nlp.tokens import Tok
-from jbzgraph.nlp.triggers import MIN_STEM, PARTICLES, STRONG_PASTS, VOWELS, _verb_stems
+from jbzgraph.nlp.triggers import MIN_STEM, PARTICLES, STRONG_PASTS, VOWELS, verb_stems
 
 CLAUSE_BREAKS = {",", ";", ":", "(", ")", "–", "—"}
 SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waarin", "waarmee", "waardoor",
@@ -209,11 +209,10 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
     return sorted(found, key=lambda m: m.first)
 
 
-
 # The lexicon properties whose cues a tagged sentence is read for (action cues count only
 # beside a nominal one).
 SELECTING_PROPERTIES = ("cue", "nominalCue", "attributiveCue")
-# Endings of Dutch verb, noun and adjective forms, longest first.
+# Endings of Dutch verb, noun and adjective forms.
 ENDINGS = ("ten", "den", "te", "de", "en", "'s", "t", "d", "e", "s")
 # Forms of the irregular verbs cue words are built on.
 IRREGULAR = {"zijn": ("is", "was", "waren", "ben", "bent", "geweest"), "hebben": ("heeft", "had", "hadden", "heb", "hebt"),
@@ -258,7 +257,7 @@ def _cue_word(lemma: str) -> tuple[str, frozenset[str]]:
     rest = lemma[len(particle):]
     # a verb built on a strong one has its past: onthouden, onthield
     pasts = {rest[: -len(verb)] + past for verb, forms in STRONG_PASTS.items() if rest.endswith(verb) for past in forms}
-    return particle, frozenset({rest, *_bases(rest), *_verb_stems(rest), *pasts})
+    return particle, frozenset({rest, *_bases(rest), *verb_stems(rest), *pasts})
 
 
 @lru_cache(maxsize=4)

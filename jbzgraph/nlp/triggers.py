@@ -43,7 +43,7 @@ def _stem(word: str) -> str:
     return w
 
 
-def _verb_stems(verb: str) -> set[str]:
+def verb_stems(verb: str) -> set[str]:
     """What the forms of a verb start with: "stellen" → stel; "nemen" → nem, neem (and its
     strong pasts nam, nom); "wijzen" → wijz, wijs."""
     stem = _stem(verb)
@@ -85,9 +85,9 @@ def _patterns(kb: KnowledgeBase) -> tuple[set[str], dict[str, set[str]], set[str
                 continue
             particle = next((p for p in PARTICLES if word.startswith(p) and len(word) - len(p) > MIN_STEM), "")
             if particle:
-                split.setdefault(particle, set()).update(_verb_stems(word[len(particle):]))
+                split.setdefault(particle, set()).update(verb_stems(word[len(particle):]))
             else:
-                verbs.update(_verb_stems(word))
+                verbs.update(verb_stems(word))
     return verbs, split, others
 
 

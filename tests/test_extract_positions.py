@@ -299,6 +299,9 @@ def _targets_of(tmp_path, body):
     # "benadrukt X in het besluit dat …": what is stressed is the clause
     "Solidariteit\nHet uitvoeringsbesluit over de solidariteitspool is gepubliceerd. Daarnaast benadrukt de Commissie "
     "in het besluit dat bijdragende lidstaten niet verplicht zijn tot verrekening.",
+    # what is endorsed is the clause after the object, not the Pact named in it
+    "Asiel\nHet kabinet onderschrijft het beeld van de Commissie dat Nederland op schema ligt bij de uitvoering van "
+    "het Asiel- en Migratiepact.",
     # support said to be needed is not support found
     "Verklaring\nDe lidstaten bespraken de politieke verklaring over migratie. Hiervoor is brede steun, dan wel "
     "consensus nodig in de Raad van Europa.",
@@ -328,3 +331,9 @@ def test_acting_together_with_the_subject_inside_a_split_cue(tmp_path):
                                   "voorwaarde. Daarom trekken Nederland en België hierin samen met andere "
                                   "gelijkgezinde landen op.")
     assert found == {(k, "Dublinverordening") for k in ("NLD", "BEL", "MULTIPLE")}
+
+
+def test_a_determiner_dat_opens_no_clause(tmp_path):
+    found = _targets_of(tmp_path, "Terugkeer\nHet kabinet kijkt in dat kader ook uit naar het voorstel voor een "
+                                  "Terugkeerverordening.")
+    assert found == {("NLD", "Terugkeerverordening")}

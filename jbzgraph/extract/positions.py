@@ -332,13 +332,15 @@ def _forward(tokens: list[Tok], hi: int) -> bool:
     return hi < len(tokens) and tokens[hi].lower in ("dat", "om")
 
 
-def _says_that(tokens: list[Tok], k: int) -> bool:
-    """Whether the words from ``k`` are at most an inverted subject and a short adverbial
-    ("benadrukt de Commissie in het besluit dat …") and then "dat"."""
+def _says_that(tokens: list[Tok], k: int) -> int:
+    """The index of the "dat" when the words from ``k`` are at most an inverted subject, a
+    short adverbial or object ("benadrukt de Commissie in het besluit dat …", "onderschrijft
+    het beeld dat …") and then "dat"; else 0."""
     end = min(len(tokens), k + SAYS_THAT_REACH)
     while k < end and tokens[k].pos in ("DET", "PROPN", "ADV", "ADP", "NOUN", "PRON") and tokens[k].lower != "dat":
         k += 1
-    return k < len(tokens) and tokens[k].lower == "dat"
+    # "in dat kader" is no clause
+    return k if k < len(tokens) and tokens[k].lower == "dat" and tokens[k].pos != "DET" else 0
 
 
 def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
@@ -355,6 +357,9 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     reach = spans[last][1]
     start = tokens[m.last].end
     end = tokens[reach - 1].end if reach > 0 else start
+    that = _says_that(tokens, m.last + 1)
+    if that and not context.in_span(start, tokens[that].start):
+        return [], ""  # "onderschrijft het beeld van de Commissie dat …": what is endorsed is the clause
     found, how = context.first_after(start, end)
     if found is not None:
         if how == "target_mention_after_predicate":

@@ -261,3 +261,13 @@ def test_a_one_word_kb_name_inside_a_longer_name_is_another_instrument(tmp_path)
 def test_events_other_steps_of_an_instrument(tmp_path, sentence):
     x, _ = extract_passage(tmp_path, "Civiel recht\n" + sentence)
     assert {(e.stage, e.target.label) for e in x.events} == {("other", "verordening cessie van vorderingen")}
+
+
+@pytest.mark.parametrize("sentence, stages", [
+    ("De Commissie zal in maart 2026 een voorstel voor een Terugkeerverordening presenteren.", set()),
+    ("Naar verwachting zal de Raad op 12 juni 2026 een algemene oriëntatie over de Terugkeerverordening bereiken.", set()),
+    ("De Terugkeerverordening zal op 1 juli 2026 in werking treden.", {"entry_into_force"}),
+])
+def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert {e.stage for e in x.events} == stages

@@ -46,6 +46,9 @@ ANAPHORIC_SUBJECT_RE = re.compile(
 # Steps no single body takes: an act enters into force or applies by itself; a provisional
 # agreement is the trilogue parties'.
 BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
+# Steps a letter announces in the future tense that are not yet taken (a dated entry into
+# force or application is a fact of the act already adopted).
+PLANNED_NOT_TAKEN = {"proposal", "adoption", "general_approach", "negotiating_mandate", "partial_general_approach", "provisional_agreement"}
 # An agreement said to be provisional, political or of a trilogue is one with the Parliament.
 QUALIFIED_AGREEMENT_RE = re.compile(r"voorlopig|politiek|triloog", re.IGNORECASE)
 # Stages a sentence states even when it does not name the instrument (the section's is
@@ -316,9 +319,10 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
-        confidence = 0.7 if how == "target_mention_in_sentence" else 0.55
-        if FUTURE_RE.search(sentence):
-            confidence -= 0.15
+        future = bool(FUTURE_RE.search(sentence))
+        if future and stage in PLANNED_NOT_TAKEN:
+            continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
+        confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)
         for target in {t.ref: t for t in targets}.values():
             # The Commission adopts its own implementing acts; it proposes nothing there.
             step = "adoption" if stage == "proposal" and _commission_act(target) else stage

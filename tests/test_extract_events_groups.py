@@ -266,6 +266,7 @@ def test_events_other_steps_of_an_instrument(tmp_path, sentence):
 @pytest.mark.parametrize("sentence, stages", [
     ("De Commissie zal in maart 2026 een voorstel voor een Terugkeerverordening presenteren.", set()),
     ("Naar verwachting zal de Raad op 12 juni 2026 een algemene oriëntatie over de Terugkeerverordening bereiken.", set()),
+    ("Het kabinet verwelkomt de beoogde aanname van de algemene oriëntatie over de Terugkeerverordening.", set()),
     ("De Terugkeerverordening zal op 1 juli 2026 in werking treden.", {"entry_into_force"}),
 ])
 def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):

@@ -61,7 +61,8 @@ CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij"
 COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
-FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft)\b", re.IGNORECASE)
+FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft|beoogde|voorgenomen|geplande)\b",
+                       re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
 CITATION_REACH = 70  # characters from an act's number to its date: "van het Europees Parlement en de Raad van"
 CITATION_GLUE = {"van", "en", "het", "de"}

@@ -272,3 +272,12 @@ def test_events_other_steps_of_an_instrument(tmp_path, sentence):
 def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
     assert {e.stage for e in x.events} == stages
+
+
+@pytest.mark.parametrize("sentence, stages", [
+    ("Het EES wordt op 12 oktober 2025 operationeel.", {"application"}),
+    ("Met derde landen wordt op operationeel niveau gewerkt aan het EES.", set()),
+])
+def test_an_adjective_cue_before_another_noun_is_no_step(tmp_path, sentence, stages):
+    x, _ = extract_passage(tmp_path, "Entry/Exit System (EES)\n" + sentence)
+    assert {e.stage for e in x.events} == stages

@@ -110,8 +110,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
         for m in find_cues(tokens, lex.cues, lo, hi) + attributive:
-            if m not in attributive and _describes_other(tokens, m, analysis):
-                continue  # "op basis van de vastgestelde prioriteiten": a property of the priorities
+            if m not in attributive and (_describes_other(tokens, m, analysis) or _attributive_adjective(tokens, m)):
+                continue  # "de vastgestelde prioriteiten", "op operationeel niveau": a property of the noun
             end = _particle_after(tokens, m, hi)
             after = " ".join(t.lower for t in tokens[end + 1:end + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)
@@ -165,6 +165,14 @@ def _describes_other(tokens: list[Tok], m, analysis: Analysis) -> bool:
     at = tokens[k + 1].start
     return not any(p.start <= at < p.end for p in analysis.phrases) and not any(
         e.kind == "instrument" for e in analysis.entities_in(at, at + 1))
+
+
+def _attributive_adjective(tokens: list[Tok], m) -> bool:
+    """Whether an adjective of the cue stands before a noun that is not the cue's: "wordt er op
+    operationeel niveau gewerkt" says nothing becomes operational ("algemene oriëntatie" is
+    the cue itself)."""
+    return any(tokens[k].pos == "ADJ" and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN"
+               and k + 1 not in m.indices for k in m.indices)
 
 
 def _particle_after(tokens: list[Tok], m, hi: int) -> int:

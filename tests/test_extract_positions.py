@@ -337,3 +337,9 @@ def test_a_determiner_dat_opens_no_clause(tmp_path):
     found = _targets_of(tmp_path, "Terugkeer\nHet kabinet kijkt in dat kader ook uit naar het voorstel voor een "
                                   "Terugkeerverordening.")
     assert found == {("NLD", "Terugkeerverordening")}
+
+
+def test_a_heading_proposal_that_runs_into_an_instrument_is_about_that_instrument(tmp_path):
+    found = _targets_of(tmp_path, "Voorstel herziening Europese Grens- en Kustwacht Verordening\nEnkele lidstaten "
+                                  "lieten zich positief uit over het staande korps.")
+    assert found == {("MULTIPLE", "Europese Grens- en Kustwacht Verordening")}

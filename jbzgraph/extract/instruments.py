@@ -40,6 +40,8 @@ GENERIC_TYPES = {"Proposal": {"Regulation", "Directive", "Decision", "Implementi
 # a short "de conclusies" in a section on a conference are that conference's.
 ABOUT_HEADS = {"Conclusions", "Communication", "Recommendation", "ActionPlan", "JointStatement"}
 FRAME_OPENERS = {"in", "binnen", "onder", "buiten"}
+# Kinds a heading may name first for the instrument right after it: "Voorstel herziening X-verordening".
+LEADING_TYPES = {"Proposal", "PolicyFramework"}
 TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*)[ \t]*:[ \t]+(?P<next>\w)")
 TOPIC_WORDS = 6
 TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
@@ -104,7 +106,7 @@ class InstrumentContext:
         self.topic_section = self._topic_sections()
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
-            found = self._first_in(sec.heading_start, sec.heading_end) if sec.heading else None
+            found = self._heading_instrument(sec.heading_start, sec.heading_end) if sec.heading else None
             if found is None and self.topic_section[i] != i:
                 found = self.section_default.get(self.topic_section[i])
             if found is None:
@@ -249,6 +251,14 @@ class InstrumentContext:
         if iri in self.local:
             return {self.local[iri].type_name}
         return {t.split("#")[-1] for t in self.kb.entities[iri].types}
+
+    def _heading_instrument(self, start: int, end: int) -> Instrument | None:
+        """What a heading is about: its first instrument, or in "Voorstel herziening Europese
+        Grens- en Kustwacht Verordening" the one a proposal or revision runs straight into."""
+        found = self.in_span(start, end)
+        if len(found) > 1 and self.type_of(found[0].iri) & LEADING_TYPES and found[1].start - found[0].end <= 1:
+            return self.instrument(found[1].iri)
+        return self.instrument(found[0].iri) if found else None
 
     def _first_in(self, start: int, end: int) -> Instrument | None:
         found = self.in_span(start, end)

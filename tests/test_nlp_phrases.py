@@ -173,3 +173,10 @@ def test_a_name_set_after_the_head_belongs_to_it(sentence, label):
 def test_a_field_label_before_a_title_is_not_part_of_it():
     found = {p.label for p in phrases("Titel voorstel Aanbeveling van de Raad inzake operationele politiesamenwerking.")}
     assert not any(label.startswith("voorstel Aanbeveling") or label.startswith("Titel voorstel A") for label in found)
+
+
+def test_a_head_the_tagger_misreads_after_a_capitalised_title_word_is_still_a_head():
+    # the tagger reads "Europees" as a proper noun and "jaarverslag" as an adverb here
+    found = named("Op 11 november 2025 heeft de Europese Commissie de Mededeling Europees jaarverslag asiel en "
+                  "migratie1, het besluit gepresenteerd.")
+    assert any("Europees jaarverslag" in label for label in found)

@@ -300,7 +300,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         # "akkoord gaan") unless a determiner or adjective before it makes it a noun ("een
         # concept onderhandelingsmandaat"); a compound ending in a head noun is a noun.
         prev = tokens[i - 1] if i > 0 else None
-        nominal = prev is not None and (prev.lower in DETERMINERS or prev.pos in ("ADJ", "NOUN", "NUM"))
+        nominal = prev is not None and (prev.lower in DETERMINERS or prev.pos in ("ADJ", "NOUN", "PROPN", "NUM"))
         if hit is None or (tok.pos in ("VERB", "AUX", "ADJ", "ADV", "ADP") and not nominal
                            and tok.lower.rstrip("0123456789") in lex.heads) \
                 or any(a <= tok.start < b for a, b in blocked) or _in_fixed_phrase(tokens, i, lex):

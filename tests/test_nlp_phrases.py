@@ -180,3 +180,8 @@ def test_a_head_the_tagger_misreads_after_a_capitalised_title_word_is_still_a_he
     found = named("Op 11 november 2025 heeft de Europese Commissie de Mededeling Europees jaarverslag asiel en "
                   "migratie1, het besluit gepresenteerd.")
     assert any("Europees jaarverslag" in label for label in found)
+
+
+def test_a_word_glued_to_a_commission_number_is_no_identifier_and_no_error():
+    # "COM(2016)723final" starts like a Commission number but is none
+    assert phrases("Het kabinet steunt de richtlijn COM(2016)723final van de Commissie.")

@@ -333,10 +333,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 j += 3
             elif tokens[j].lower in ("nr.", "nr") and j + 1 < len(tokens) and NUMBER_RE.match(tokens[j + 1].text):
                 j += 1
-            elif COM_TOKEN_RE.match("".join(t.text for t in tokens[j:j + 3])):
+            elif com := _com_at(tokens, j):
                 # "een voorstel voor een richtlijn COM(2016)723": the Commission's number names it
-                n = next(k for k in (1, 3) if COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + k])))
-                m = COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + n]))
+                n, m = com
                 identifiers.append(("comReference", f"COM({m['year']}) {m['number']}"))
                 com_tokens.update(range(j, j + n))
                 j += n
@@ -431,6 +430,17 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
     closing = (end == j + 1 and (end == len(tokens) or not tokens[end].text[:1].isalnum())
                and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS)
     return end if end > j and (titled or closing or _complement_at(tokens, end, lex)) else j
+
+
+def _com_at(tokens: list[Tok], j: int) -> tuple[int, re.Match] | None:
+    """The Commission number that tokens from ``j`` spell, one token ("COM(2016)723") or three
+    ("COM(2016", ")", "723"), with how many tokens it takes; None when they spell none
+    ("COM(2016)723final")."""
+    for n in (1, 3):
+        m = COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + n]))
+        if m:
+            return n, m
+    return None
 
 
 def _keyed(key: str, identifiers: list[tuple[str, str]]) -> str:

@@ -20,8 +20,7 @@ from jbzgraph.extract.model import Extraction
 from jbzgraph.fetch.manifest import withdrawn_sources
 from jbzgraph.ingest import find_letters, read_letter
 from jbzgraph.kb import KnowledgeBase, load_kb
-from jbzgraph.layout import parse_layout
-from jbzgraph.layout import Document
+from jbzgraph.layout import Document, parse_layout
 from jbzgraph.nlp import analyse, default_nlp
 from jbzgraph.rdf import KB_GRAPH, ONTOLOGY_GRAPH, extraction_quads, kb_quads, vocabulary_version
 from jbzgraph.rdf.iris import letter_graph

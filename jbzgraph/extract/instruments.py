@@ -258,7 +258,7 @@ class InstrumentContext:
         found = self.in_span(start, end)
         if len(found) > 1 and self.type_of(found[0].iri) & LEADING_TYPES and found[1].start - found[0].end <= 1:
             return self.instrument(found[1].iri)
-        return self.instrument(found[0].iri) if found else None
+        return self._first_in(start, end)
 
     def _first_in(self, start: int, end: int) -> Instrument | None:
         found = self.in_span(start, end)
@@ -422,7 +422,7 @@ class InstrumentContext:
             titled = all(w[:1].isupper() or w in TITLE_GLUE for w in words)
             if len(words) > (TOPIC_WORDS if m["next"].isupper() or titled else TOPIC_WORDS_BEFORE_LOWER):
                 continue
-            name = " ".join(m["name"].split())
+            name = " ".join(words)
             linked = self.in_span(para.start, para.start + m.end("name") - m.start())
             ins = (self.instrument(linked[0].iri) if linked else
                    Instrument(iri="", key=phrase_key(name.split(), lex).replace("x-", "topic-", 1), label=name))

@@ -376,7 +376,7 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         found, how = context.resolve_short(short)
         if found is not None:
             return [found], how + "+before_predicate"
-    if _says_that(tokens, m.last + 1):
+    if that:
         return [], ""  # "benadrukt de Commissie dat …": what is stressed is the clause, not the item at hand
     default = context.default(s_start)
     return ([default], "target_section_instrument") if default is not None else ([], "")

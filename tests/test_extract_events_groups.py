@@ -281,3 +281,18 @@ def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentenc
 def test_an_adjective_cue_before_another_noun_is_no_step(tmp_path, sentence, stages):
     x, _ = extract_passage(tmp_path, "Entry/Exit System (EES)\n" + sentence)
     assert {e.stage for e in x.events} == stages
+
+
+def test_events_a_document_whose_complement_follows_the_verb_is_what_was_adopted(tmp_path):
+    x, _ = extract_passage(tmp_path, "Visum\nOp 29 januari 2026 heeft de Commissie een aanbeveling gepubliceerd "
+                                     "over het aantrekken van talent voor innovatie.")
+    assert [(e.target.label, e.stage, KB.entities[e.body_iri].key) for e in x.events] == [
+        ("aanbeveling over het aantrekken van talent voor innovatie", "adoption", "COM")]
+
+
+def test_events_the_alias_of_a_frame_is_no_target(tmp_path):
+    # the regulation is named as the frame of the plan; its "(hierna: …)" name is that frame again
+    x, _ = extract_passage(tmp_path, "Hervestiging\nOp 11 november 2025 heeft de Commissie het Unieplan voor hervestiging "
+                                     "2026-2027 gepresenteerd onder de Uniekaderverordening voor hervestiging en toelating "
+                                     "op humanitaire gronden (hierna: Hervestigingsverordening).")
+    assert [(e.target.type_name, e.stage) for e in x.events] == [("ActionPlan", "proposal")]

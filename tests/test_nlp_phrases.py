@@ -185,3 +185,31 @@ def test_a_head_the_tagger_misreads_after_a_capitalised_title_word_is_still_a_he
 def test_a_word_glued_to_a_commission_number_is_no_identifier_and_no_error():
     # "COM(2016)723final" starts like a Commission number but is none
     assert phrases("Het kabinet steunt de richtlijn COM(2016)723final van de Commissie.")
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("De Commissie heeft een aanbeveling gepubliceerd over het aantrekken van talent.",
+     "aanbeveling over het aantrekken van talent"),
+    ("De Raad nam conclusies aan over de versterking van de interne veiligheid.",
+     "conclusies over de versterking van de interne veiligheid"),
+    ("Op 3 maart werden conclusies aangenomen inzake de bestrijding van drugshandel, waarna de lidstaten spraken.",
+     "conclusies inzake de bestrijding van drugshandel"),
+    ("De ministers hebben een verklaring ondertekend over de bestrijding van mensensmokkel en de Commissie lichtte dit toe.",
+     "verklaring over de bestrijding van mensensmokkel"),
+])
+def test_a_complement_moved_behind_the_verb_belongs_to_its_head(sentence, label):
+    found = [p for p in phrases(sentence) if p.named]
+    assert label in {p.label for p in found}
+    moved = next(p for p in found if p.label == label)
+    # the span runs from the head over the verbs to the complement's end; the verbs are the gap
+    assert moved.start < moved.gap[0] < moved.gap[1] < moved.end
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet heeft de strategie gepresenteerd voor de komende jaren.",  # a definite head refers back
+    "De Commissie presenteerde een concept mandaat dat een aanbeveling en richtsnoeren bevat voor de onderhandelingen.",
+    "De Commissie heeft een voorstel gepresenteerd voor een verordening inzake terugkeer.",  # the proposal stands for the regulation
+    "De Commissie heeft een aanbeveling gepubliceerd over de visumplicht met grote gevolgen voor reizigers.",
+])
+def test_no_complement_is_moved_where_it_cannot_be(sentence):
+    assert all(p.gap == (0, 0) for p in phrases(sentence))

@@ -237,8 +237,15 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     aanpassingen ..."); else what a short mention in it refers to, or the section's."""
     a, b = cue_span
     # A mention inside the cue is the stage itself; one that runs on past it ("voorgestelde
-    # visumvrijstelling voor …") is what the cue is about.
-    mentions = [m for m in context.in_span(s_start, s_end) if not (m.start < b and a < m.end) or (m.start >= a and m.end > b)]
+    # visumvrijstelling voor …") or around it ("een aanbeveling gepubliceerd over …") is what
+    # the cue is about.
+    def about(m) -> bool:
+        gap = context.gaps.get((m.start, m.end), (0, 0))
+        return (m.start >= a and m.end > b) or gap[0] <= a < b <= gap[1]
+
+    # the name in "(hierna: Y)" is the one before it again, which is judged by where it stands
+    mentions = [m for m in context.in_span(s_start, s_end) if (not (m.start < b and a < m.end) or about(m))
+                and not any(lo <= m.start < hi for lo, hi in context.definitions)]
     kept = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in aside)]
     mentions = kept or mentions
     outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end

@@ -93,8 +93,11 @@ class InstrumentContext:
         kb_mentions = [e for e in analysis.entities if e.kind == "instrument"]
         self.mentions: list[EntityMention] = sorted(kb_mentions + self._phrase_mentions(kb_mentions),
                                                     key=lambda e: (e.start, -e.end))
+        self.definitions: list[tuple[int, int]] = []  # the "(hierna: Y)" brackets
         self._learn_aliases(document.text)
         self._starts = [m.start for m in self.mentions]
+        # "een aanbeveling gepubliceerd over …": the verbs a mention's complement stands behind
+        self.gaps = {(p.start, p.end): p.gap for p in analysis.phrases if p.gap != (0, 0)}
         # Short mentions that can refer back: not inside a phrase of place or frame ("in dat
         # kader", "in haar strategie"), and for a weak head only with a demonstrative ("deze
         # brief") or a definite article ("het jaarverslag", resolved by its name only).
@@ -196,6 +199,7 @@ class InstrumentContext:
         X is in the KB or named only here; the alias is kept as a label of X."""
         added: list[EntityMention] = []
         for m in HIERNA_RE.finditer(text):
+            self.definitions.append((m.start(), m.end()))
             alias = m["alias"].strip()
             target = self._defined_before(text, m.start())
             if target is None or len(alias) < 2:

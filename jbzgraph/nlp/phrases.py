@@ -21,9 +21,10 @@ from functools import lru_cache
 
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.namespace import JBZ
-from jbzgraph.nlp.cues import guess_lemmas
+from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, guess_lemmas
 from jbzgraph.nlp.dates import MONTHS
 from jbzgraph.nlp.tokens import Tok
+from jbzgraph.nlp.triggers import PARTICLES
 
 # Closed-class Dutch words: determiners and pronouns that open a noun phrase, and words that
 # end one (finite auxiliaries, subordinators, relative pronouns). Grammar, not vocabulary.
@@ -67,6 +68,10 @@ FOOTNOTE_MARK_RE = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")
 WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
+# Prepositions a complement may be moved behind the verb with ("heeft een aanbeveling
+# gepubliceerd over …", "nam conclusies aan inzake …"); "van", "met" after a verb belong to it.
+EXTRAPOSABLE = {"over", "inzake", "betreffende", "aangaande", "omtrent", "voor", "tot", "ter", "ten"}
+MAX_GAP = 2  # verbs and a particle between a head and its moved complement
 PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "binnen", "sinds", "vanaf", "per",
                 "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "en", "der", "des",
@@ -90,6 +95,7 @@ class PolicyPhrase:
     before: str = ""  # the word before that ("in" of "in dat kader")
     acronym: str = ""
     identifiers: tuple[tuple[str, str], ...] = ()
+    gap: tuple[int, int] = (0, 0)  # characters of the verbs a moved complement stands behind
 
 
 @dataclass
@@ -213,14 +219,20 @@ def _participle(tok: Tok) -> bool:
                                  and w.endswith(("de", "te", "en")))
 
 
-def _stem(word: str) -> str:
-    """A describing adjective's lemma from its form: "nieuwe" → "nieuw", "herziene" → "herzien"."""
+def _stems(word: str) -> set[str]:
+    """A describing adjective's possible lemmas from its form: "nieuwe" → "nieuw", "herziene"
+    → "herzien", "separate" → "separaat" (an open syllable's vowel is doubled in the lemma)."""
     w = word.lower()
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+    if not (w.endswith("e") and len(w) > 4):
+        return {w}
+    base = w[:-1]
+    if base[-2] in VOWELS and base[-3] not in VOWELS and base[-1] not in VOWELS:
+        return {base, base[:-1] + base[-2] + base[-1]}
+    return {base}
 
 
 def _describing(tok: Tok, lex: PolicyLexicon) -> bool:
-    return tok.lemma in lex.describing or tok.lower in lex.describing or _stem(tok.lower) in lex.describing
+    return tok.lemma in lex.describing or tok.lower in lex.describing or not _stems(tok.lower).isdisjoint(lex.describing)
 
 
 def _complement_at(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
@@ -353,6 +365,14 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
             acronym = tokens[right + 1].text
         comp_words = _complement_at(tokens, right, lex)
+        opener = tokens[left - 1].lower if left > 0 else ""
+        gap_tokens: range = range(0)
+        if not (comp_words or apposed or identifiers or acronym) and type_name not in STANDS_FOR \
+                and (opener == "een" or opener not in DETERMINERS):
+            moved = _extraposed(tokens, right, lex)
+            if moved:
+                gap_tokens, right = range(right, moved), moved
+                comp_words = _complement_at(tokens, right, lex)
         comp_end = right
         if comp_words:
             comp_end = _complement_end(tokens, right + comp_words, lex)
@@ -368,7 +388,6 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         prefix = compound_prefix(tok.lower, head).rstrip("-")
         # "ontwerp-verordening", "conceptbesluit": a describing first part names nothing
         compound = bool(prefix) and prefix not in lex.authors | lex.describing | EU_WORDS
-        opener = tokens[left - 1].lower if left > 0 else ""
         # "dit Uitvoeringsbesluit", "deze verordening" refer back, however they are written.
         demonstrative = opener in DEMONSTRATIVES and not (mods or complement or identifiers or acronym or compound)
         capitalised = any(t.text[:1].isupper() for t in mods) or (compound and tok.text[:1].isupper())
@@ -386,7 +405,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
         words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
-                                                       if k not in com_tokens]
+                                                       if k not in com_tokens and k not in gap_tokens]
         # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
         words[-1] = FOOTNOTE_MARK_RE.sub("", words[-1]) or words[-1]
         label = _join(words)
@@ -399,10 +418,35 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             start=tokens[left].start, end=tokens[span_end - 1].end, head_start=tok.start, head_end=tok.end,
             label=label, key=_keyed(phrase_key(words, lex), identifiers), type_name=type_name, named=named, inner=inner,
             acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
-            before=tokens[left - 2].lower if left > 1 else ""))
+            before=tokens[left - 2].lower if left > 1 else "",
+            gap=(tokens[gap_tokens[0]].start, tokens[gap_tokens[-1]].end) if gap_tokens else (0, 0)))
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found
+
+
+def _extraposed(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
+    """Where a complement moved behind the verb begins, when the words from ``j`` are the verbs
+    (and a particle) that end a main clause's middle and then such a complement: "een
+    aanbeveling gepubliceerd over …", "heeft conclusies aangenomen inzake …", "nam conclusies
+    aan over …" (else 0). Only one that runs to the clause's end counts: what follows a moved
+    complement is punctuation, "en", a word that opens a clause, or nothing."""
+    k = j
+    while k < len(tokens) and k - j <= MAX_GAP and not (k > j and tokens[k].lower in EXTRAPOSABLE):
+        if tokens[k].pos not in ("VERB", "AUX") and tokens[k].lower not in PARTICLES:
+            return 0
+        k += 1
+    gap = tokens[j:k]
+    if not gap or not (any(t.pos == "VERB" for t in gap) or (len(gap) == 1 and gap[0].lower in PARTICLES)):
+        return 0
+    if k >= len(tokens) or tokens[k].lower not in EXTRAPOSABLE or not _complement_at(tokens, k, lex):
+        return 0
+    lo, _ = clause_of(clauses(tokens), j)
+    if tokens[lo].lower in (SUBORDINATORS | RELATIVES) - {"maar"}:
+        return 0  # "… dat een aanbeveling en richtsnoeren bevat voor …": a subordinate clause's verb ends it
+    end = _complement_end(tokens, k + _complement_at(tokens, k, lex), lex)
+    closes = end >= len(tokens) or not tokens[end].text[:1].isalnum() or tokens[end].lower in PHRASE_ENDERS | {COORDINATOR}
+    return k if end > k + 1 and closes else 0
 
 
 def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
@@ -480,7 +524,7 @@ def phrase_key(words: list[str], lex: PolicyLexicon) -> str:
     for w in words:
         for piece in re.split(r"[^\w]+", w.lower()):
             if not piece or piece in FUNCTION_WORDS or piece in EU_WORDS or piece in lex.describing \
-                    or _stem(piece) in lex.describing:
+                    or not _stems(piece).isdisjoint(lex.describing):
                 continue
             hit = lex.head_of(piece, tagged_noun=True)  # a phrase's words: its head is a noun
             if hit and not head_word:

@@ -296,3 +296,12 @@ def test_events_the_alias_of_a_frame_is_no_target(tmp_path):
                                      "2026-2027 gepresenteerd onder de Uniekaderverordening voor hervestiging en toelating "
                                      "op humanitaire gronden (hierna: Hervestigingsverordening).")
     assert [(e.target.type_name, e.stage) for e in x.events] == [("ActionPlan", "proposal")]
+
+
+def test_events_a_long_title_is_read_whole_and_its_step_reaches_the_cue_at_its_end(tmp_path):
+    x, _ = extract_passage(tmp_path, "Kinderen\nOp 9 juni 2022 zijn de conclusies van de Raad en de vertegenwoordigers "
+                                     "van de regeringen van de lidstaten over de bescherming van kinderen tegen "
+                                     "seksueel misbruik aangenomen.")
+    assert [(e.target.label, e.stage) for e in x.events] == [(
+        "conclusies van de Raad en de vertegenwoordigers van de regeringen van de lidstaten over de bescherming van "
+        "kinderen tegen seksueel misbruik", "adoption")]

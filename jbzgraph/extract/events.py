@@ -188,9 +188,12 @@ def _particle_after(tokens: list[Tok], m, hi: int) -> int:
 def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: int = 80) -> bool:
     """ "vastgesteld", "aangenomen" are adoption only close to an instrument or a body
     ("systemische tekortkomingen vastgesteld worden" is not)."""
-    return any(abs(e.start - cue) <= reach for e in analysis.entities_in(s_start, s_end)
+    def near(start: int, end: int) -> bool:  # a long name ends near the cue ("de conclusies van … aangenomen")
+        return start - reach <= cue <= end + reach
+
+    return any(near(e.start, e.end) for e in analysis.entities_in(s_start, s_end)
                if e.kind in ("instrument", "organisation")) or any(
-        abs(p.start - cue) <= reach for p in analysis.phrases if s_start <= p.start < s_end)
+        near(p.start, p.end) for p in analysis.phrases if s_start <= p.start < s_end)
 
 
 def _council_alone(stage: str, cue_text: str, cue: int, s_start: int, s_end: int, analysis: Analysis,

@@ -54,7 +54,7 @@ AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
 ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
 COORDINATOR = "en"
 MAX_LEFT = 4
-MAX_COMPLEMENT = 12
+MAX_COMPLEMENT = 30
 COMPOUND_MIN_PREFIX = 3
 # Dutch plural endings, longest first: verordening-en, plan-nen, akkoord-en, programma-'s, strategie-ën.
 PLURAL_ENDINGS = ("nen", "ten", "sen", "ën", "en", "'s", "s", "n")

@@ -253,8 +253,8 @@ def test_a_one_word_kb_name_inside_a_longer_name_is_another_instrument(tmp_path)
 
 
 @pytest.mark.parametrize("sentence", [
-    "Het voorzitterschap concludeerde dat het voortgangsverslag over de verordening cessie van vorderingen "
-    "zonder beraadslaging is aangenomen.",
+    "Volgens het voorzitterschap is het voortgangsverslag over de verordening cessie van vorderingen "
+    "zonder debat aangenomen.",
     "Daarnaast is het voorstel voor een verordening cessie van vorderingen terugverwezen naar de raadswerkgroep.",
     "Inmiddels is de verordening cessie van vorderingen van start gegaan.",
 ])

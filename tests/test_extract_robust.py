@@ -47,16 +47,16 @@ def test_extractors_never_crash_on_sentences_of_the_genre(sentences, noise):
 
 
 def test_hierna_alias_that_is_a_name_itself_makes_one_instrument(tmp_path):
-    body = ("Confiscatie\nOp 12 december 2023 is een akkoord bereikt over een nieuwe richtlijn voor ontneming en "
-            "confiscatie van vermogensbestanddelen (hierna: Confiscatierichtlijn). Het kabinet steunt de "
-            "Confiscatierichtlijn.")
+    body = ("Milieu\nOp 4 maart 2024 is een akkoord bereikt over een nieuwe richtlijn inzake de strafrechtelijke "
+            "bescherming van het milieu (hierna: Milieucriminaliteitsrichtlijn). Het kabinet steunt de "
+            "Milieucriminaliteitsrichtlijn.")
     x, _ = extract_passage(tmp_path, body)
     (e,) = x.events
     (p,) = x.positions
-    # "Confiscatierichtlijn" is a name of its own, the one later letters use: its name gives the
+    # "Milieucriminaliteitsrichtlijn" is a name of its own, the one later letters use: its name gives the
     # key (compound parts in a fixed order), and the long name is kept as its alias
-    assert e.target.key == p.target.key == "richtlijn-confiscatie" and e.target.label == "Confiscatierichtlijn"
-    assert any(a.startswith("richtlijn voor ontneming") for a in e.target.aliases)
+    assert e.target.key == p.target.key == "richtlijn-milieucriminaliteit" and e.target.label == "Milieucriminaliteitsrichtlijn"
+    assert any(a.startswith("richtlijn inzake de strafrechtelijke") for a in e.target.aliases)
 
 
 def test_hierna_alias_teaches_the_letter_a_name(tmp_path):

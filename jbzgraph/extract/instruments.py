@@ -422,7 +422,7 @@ class InstrumentContext:
             if not m:
                 continue
             words = m["name"].split()
-            # "Europees Openbaar Ministerie en Eurojust: er vond …" is a title, "Het kabinet stelt: de …" is not
+            # "Politiële Samenwerking en Europol: er werd …" is a title, "Het kabinet stelt: de …" is not
             titled = all(w[:1].isupper() or w in TITLE_GLUE for w in words)
             if len(words) > (TOPIC_WORDS if m["next"].isupper() or titled else TOPIC_WORDS_BEFORE_LOWER):
                 continue

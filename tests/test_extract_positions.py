@@ -342,3 +342,22 @@ def test_a_heading_proposal_that_runs_into_an_instrument_is_about_that_instrumen
     found = _targets_of(tmp_path, "Voorstel herziening Europese Grens- en Kustwacht Verordening\nEnkele lidstaten "
                                   "lieten zich positief uit over het staande korps.")
     assert found == {("MULTIPLE", "Europese Grens- en Kustwacht Verordening")}
+
+
+@pytest.mark.parametrize("sentence, holders", [
+    ("Verscheidene lidstaten steunden de Terugkeerverordening.", {"MULTIPLE"}),
+    ("Het merendeel van de lidstaten uitte zorgen over de Terugkeerverordening.", {"MULTIPLE"}),
+    ("Een ruime meerderheid van de lidstaten, waaronder Nederland, steunde de Terugkeerverordening.", {"MULTIPLE", "NLD"}),
+    ("Tal van ministers pleitten voor de Terugkeerverordening.", {"MULTIPLE"}),
+])
+def test_more_unnamed_sets_of_states_hold_positions(tmp_path, sentence, holders):
+    assert {h for h, _ in _targets_of(tmp_path, "Terugkeer\n" + sentence)} == holders
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gedurende de onderhandelingen heeft Nederland het belang van snelle afspraken om de Terugkeerverordening "
+    "spoedig toe te passen benadrukt.",
+    "In de Raad heeft het kabinet, om de terugkeer te versnellen, de Terugkeerverordening gesteund.",
+])
+def test_the_subject_after_a_fronted_phrase_and_the_finite_verb_holds_the_position(tmp_path, sentence):
+    assert ("NLD", "Terugkeerverordening") in _targets_of(tmp_path, "Terugkeer\n" + sentence)

@@ -26,7 +26,7 @@ from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
 from jbzgraph.nlp import Analysis
-from jbzgraph.nlp.cues import clause_of, clauses, compile_cues, find_cues
+from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues
 from jbzgraph.nlp.tokens import Tok
 
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
@@ -60,6 +60,7 @@ SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "
 EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
           "wijdverbreide", "overweldigende", "stevige", "sterke"}
 INVERSION_REACH = 4
+SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}
 AGENT_REACH = 4  # words between a passive participle and its "door" agent
 ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
@@ -218,6 +219,14 @@ def _subject_like(tokens: list[Tok], spans, h: Holder) -> bool:
     het kabinet …", ", maar ook Duitsland …"); one inside a noun phrase ("het agentschap
     Frontex") does not."""
     lo, _ = clause_of(spans, h.index)
+    # A main clause's finite verb is its second constituent, the subject may follow it and
+    # anything may come first: "Gedurende de onderhandelingen heeft Nederland … benadrukt".
+    k = h.index - 1
+    while k > lo and tokens[k].pos == "DET":
+        k -= 1  # "heeft het kabinet"
+    if k > lo and tokens[k].pos in ("VERB", "AUX") and tokens[lo].lower not in SUBORDINATE_OPENERS \
+            and not any(t.pos in ("VERB", "AUX") for t in tokens[lo:k]):
+        return True
     verbs = 0
     for t in tokens[lo:h.index]:
         if t.pos in ("VERB", "AUX"):

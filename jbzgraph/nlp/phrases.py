@@ -258,9 +258,16 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
                 j += 1
                 continue
             break
+        # a complement word chains whatever the tagger says, and its object is a noun ("Richtlijn
+        # 2011/95/EU betreffende normen …" with "betreffende normen" read as verbs)
+        if j > i and w != COORDINATOR and t.pos in ("VERB", "ADV") and _complement_at(tokens, j, lex) \
+                and not _fixed_at(tokens, j, lex):
+            j += 1
+            continue
         # After a determiner, number or adjective a word is a noun, whatever the tagger says
         # ("het aantrekken van talent", "negen lidstaten").
-        nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ"))
+        nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ")
+                             or (tokens[j - 1].pos in ("VERB", "ADV") and _complement_at(tokens, j - 1, lex) == 1))
         # an inflected participle before a noun is an adjective ("inzake grensoverschrijdende bewijsverkrijging")
         nominal = nominal or (w.endswith(("ende", "de", "te")) and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN")
         # a footnote mark glued to a word ("migrantensmokkel5") leaves the tagger guessing

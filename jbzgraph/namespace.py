@@ -85,6 +85,7 @@ class JBZ(DefinedNamespace):
     commitmentKind: URIRef
     complementWord: URIRef
     confidence: URIRef
+    councilCue: URIRef
     cue: URIRef
     docType: URIRef
     documentNumber: URIRef

@@ -305,3 +305,16 @@ def test_events_a_long_title_is_read_whole_and_its_step_reaches_the_cue_at_its_e
     assert [(e.target.label, e.stage) for e in x.events] == [(
         "conclusies van de Raad en de vertegenwoordigers van de regeringen van de lidstaten over de bescherming van "
         "kinderen tegen seksueel misbruik", "adoption")]
+
+
+@pytest.mark.parametrize("sentence, stages", [
+    ("De Raad stemde in met de conclusies over de bestrijding van drugshandel.", {("Conclusions", "adoption")}),
+    ("Daarna ging het Coreper akkoord met het besluit tot ondertekening van de overeenkomst met Marokko.",
+     {("Decision", "adoption")}),
+    ("Nederland stemde in met de conclusies over de bestrijding van drugshandel.", set()),
+    ("In de Raad stemde Nederland in met de conclusies over de bestrijding van drugshandel.", set()),
+    ("De Raad stemde niet in met de conclusies over de bestrijding van drugshandel.", set()),
+])
+def test_events_the_assent_of_a_council_body_is_its_decision(tmp_path, sentence, stages):
+    x, _ = extract_passage(tmp_path, "Drugs\n" + sentence)
+    assert {(e.target.type_name, e.stage) for e in x.events} == stages

@@ -29,6 +29,7 @@ STAGE_ORDER = ("partial_general_approach", "general_approach", "negotiating_mand
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
 COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
 COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
+DECIDING_BODIES = COUNCIL_BODIES - {"EP"}  # whose assent is a decision of the Council's
 SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
 # Instruments named as the frame of the ones that moved ("als onderdelen van het Pact") are not targets.
 FRAME_RE = re.compile(r"(?:onderde(?:el|len)\s+van|in\s+het\s+kader\s+van|op\s+(?:grond|basis)\s+van|"
@@ -82,6 +83,7 @@ class StageCues:
         self.nominal = [c for c in compile_cues(kb, "nominalCue") if c.concept in self.stage_of]
         self.actions = compile_cues(kb, "actionCue")
         self.attributive = [c for c in compile_cues(kb, "attributiveCue") if c.concept in self.stage_of]
+        self.council = [c for c in compile_cues(kb, "councilCue") if c.concept in self.stage_of]
 
 
 @lru_cache(maxsize=4)
@@ -109,7 +111,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
         if tokens[lo].lower in CONDITIONAL:
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
-        for m in find_cues(tokens, lex.cues, lo, hi) + attributive:
+        council = [m for m in find_cues(tokens, lex.council, lo, hi) if _council_subject(tokens, lo, hi, analysis, bodies)]
+        for m in find_cues(tokens, lex.cues, lo, hi) + attributive + council:
             if m not in attributive and (_describes_other(tokens, m, analysis) or _attributive_adjective(tokens, m)):
                 continue  # "de vastgestelde prioriteiten", "op operationeel niveau": a property of the noun
             end = _particle_after(tokens, m, hi)
@@ -133,6 +136,20 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
     return stage, found[stage], spans[stage]
+
+
+def _council_subject(tokens: list[Tok], lo: int, hi: int, analysis: Analysis, bodies: dict[str, str]) -> bool:
+    """Whether a Council body stands in the clause other than after a preposition: "De Raad
+    stemde in met …", "Daarna ging het Coreper akkoord met …" (not "Nederland stemde in de
+    Raad in met …")."""
+    for e in analysis.entities_in(tokens[lo].start, tokens[hi - 1].end):
+        if bodies.get(e.iri) in DECIDING_BODIES:
+            k = next((n for n in range(lo, hi) if tokens[n].start >= e.start), lo)
+            while k > lo and tokens[k - 1].pos == "DET":
+                k -= 1
+            if k == lo or tokens[k - 1].pos != "ADP":
+                return True
+    return False
 
 
 def _held_by_agency(tokens: list[Tok], m, analysis: Analysis, bodies: dict[str, str]) -> bool:

@@ -87,6 +87,7 @@ class JBZ(DefinedNamespace):
     confidence: URIRef
     councilCue: URIRef
     cue: URIRef
+    dateField: URIRef
     docType: URIRef
     documentNumber: URIRef
     dossierNumber: URIRef
@@ -139,6 +140,7 @@ class JBZ(DefinedNamespace):
     subheading: URIRef
     submittedBy: URIRef
     target: URIRef
+    titleField: URIRef
     tkDocumentNumber: URIRef
     warningCode: URIRef
     weakHeadNoun: URIRef

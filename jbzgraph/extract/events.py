@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
+from jbzgraph.extract.fiches import form_events
 from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys
 from jbzgraph.extract.model import Event, Instrument, Meeting
 from jbzgraph.extract.positions import at_meeting_body
@@ -371,7 +372,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
                                 rule, round(confidence, 2)))
     listed, intros = listed_events(document, analysis, context, lex, bodies, meeting)
     result = [e for e in result if e.evidence.start not in intros]
-    for e in listed + citation_events(document, analysis, kb, context, bodies):
+    fiche = form_events(text, analysis, kb, context, bodies_by_key.get("COM"))
+    for e in fiche + listed + citation_events(document, analysis, kb, context, bodies):
         if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
             seen.add((e.target.ref, e.stage, e.body_iri, e.date))
             result.append(e)

@@ -53,6 +53,7 @@ DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
 ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
 COORDINATOR = "en"
+ADDRESSED = "aan"  # "Mededeling van de Commissie aan het Europees Parlement"
 MAX_LEFT = 4
 MAX_COMPLEMENT = 30
 COMPOUND_MIN_PREFIX = 3
@@ -386,7 +387,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             if comp_end <= right + comp_words:
                 comp_end = right
         if comp_end > right and _only_author(tokens[right:comp_end], authors):
-            # "uitvoeringsbesluit van de Raad inzake X": the author stays when a complement follows
+            # "uitvoeringsbesluit van de Raad inzake X": the author stays when a complement follows,
+            # also after the addressees ("Mededeling van de Commissie aan het Europees Parlement en de Raad over X")
+            comp_end = _addressees_end(tokens, comp_end, authors)
             more = _complement_at(tokens, comp_end, lex)
             further = _complement_end(tokens, comp_end + more, lex) if more else 0
             comp_end = further if further > comp_end + more else right
@@ -515,6 +518,20 @@ def _only_author(complement: list[Tok], authors: list[tuple[int, int]]) -> bool:
         return False
     rest = [t for t in complement[1:] if t.lower not in DETERMINERS]
     return bool(rest) and any(a <= rest[0].start and rest[-1].end <= b for a, b in authors)
+
+
+def _addressees_end(tokens: list[Tok], j: int, authors: list[tuple[int, int]]) -> int:
+    """Past "aan het Europees Parlement en de Raad" from ``j``: institutions an act or a
+    communication is addressed to; else ``j``."""
+    if j >= len(tokens) or tokens[j].lower != ADDRESSED:
+        return j
+    k, end = j + 1, j
+    while k < len(tokens) and (tokens[k].lower in DETERMINERS | {COORDINATOR, ","}
+                               or any(a <= tokens[k].start < b for a, b in authors)):
+        if any(a <= tokens[k].start < b for a, b in authors):
+            end = k + 1
+        k += 1
+    return end if end > j else j
 
 
 def _join(words: list[str]) -> str:

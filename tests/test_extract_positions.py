@@ -361,3 +361,13 @@ def test_more_unnamed_sets_of_states_hold_positions(tmp_path, sentence, holders)
 ])
 def test_the_subject_after_a_fronted_phrase_and_the_finite_verb_holds_the_position(tmp_path, sentence):
     assert ("NLD", "Terugkeerverordening") in _targets_of(tmp_path, "Terugkeer\n" + sentence)
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("De Raad verwelkomde het actieplan tegen drugshandel.", {("COUNCIL", "actieplan tegen drugshandel")}),
+    ("De Raad benadrukte het belang van het actieplan tegen drugshandel.", {("COUNCIL", "actieplan tegen drugshandel")}),
+    ("De Raad stemde in met het actieplan tegen drugshandel.", set()),  # a decision: an event
+    ("Het Coreper keurde het actieplan tegen drugshandel goed.", set()),
+])
+def test_a_council_body_takes_positions_but_its_assent_is_a_decision(tmp_path, sentence, found):
+    assert _targets_of(tmp_path, "Drugs\n" + sentence) == found

@@ -46,7 +46,8 @@ AGENT = {"door"}
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 # Bodies whose agreement is a decision, a step of the procedure (see events), not a position:
-# "De Raad stemde in met het voorstel", "Het Coreper heeft ingestemd met het mandaat".
+# "De Raad stemde in met het voorstel", "Het Coreper heeft ingestemd met het mandaat"; what
+# else they say is a position ("De Raad verwelkomde het actieplan").
 DECIDING_KEYS = {"COUNCIL", "JHA_COUNCIL", "GAC", "COREPER", "EUCO"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
@@ -95,6 +96,10 @@ class Actors:
         self.presidency_words = {w.lower() for w in kb.words("officeNoun", self.presidency)}
         self.stances = {c.iri: n for (kind, n), c in kb.concepts.items() if kind == "stance"}
         self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stances]
+        # Words whose assent by a Council body is its decision, a step (see events), not a
+        # position: the stage cues and the council cues ("De Raad stemde in met …").
+        stages = {c.iri for (kind, _), c in kb.concepts.items() if kind == "stage"}
+        self.decisions = {c.words for c in compile_cues(kb, "cue") + compile_cues(kb, "councilCue") if c.concept in stages}
 
 
 @lru_cache(maxsize=4)
@@ -291,6 +296,9 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
         matches = [m for lo, hi in spans for m in find_cues(tokens, a.cues, lo, hi)]
         if not matches:
             continue
+        # a word of an instrument's name is not the speaker's ("stemde in met het actieplan tegen drugshandel")
+        names = [(p.head_end, p.end) for p in analysis.phrases if s_start <= p.start < s_end and p.end > p.head_end]
+        matches = [m for m in matches if not any(n_start <= tokens[k].start < n_end for k in m.indices for n_start, n_end in names)]
         holders = find_holders(tokens, analysis, kb)
         for m in matches:
             stance = a.stances[m.cue.concept]
@@ -316,7 +324,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             for target, who, extra in [(t, holder, "") for t in targets] + \
                     [(t, h, "+alongside") for t in targets for h in co_holders]:
                 who = replace(who, iri=at_meeting_body(who.iri, meeting, dates, a.council))
-                if who.iri in kb.entities and kb.entities[who.iri].key in DECIDING_KEYS:
+                if who.iri in kb.entities and kb.entities[who.iri].key in DECIDING_KEYS and m.cue.words in a.decisions:
                     continue
                 key = (who.iri, target.ref, final)
                 if key in seen:

@@ -110,6 +110,7 @@ class JBZ(DefinedNamespace):
     key: URIRef
     kind: URIRef
     kindKey: URIRef
+    listCue: URIRef
     member: URIRef
     message: URIRef
     motion: URIRef

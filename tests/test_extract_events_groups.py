@@ -318,3 +318,18 @@ def test_events_a_long_title_is_read_whole_and_its_step_reaches_the_cue_at_its_e
 def test_events_the_assent_of_a_council_body_is_its_decision(tmp_path, sentence, stages):
     x, _ = extract_passage(tmp_path, "Drugs\n" + sentence)
     assert {(e.target.type_name, e.stage) for e in x.events} == stages
+
+
+def test_events_a_council_report_list_goes_on_where_the_rendering_lost_its_markers(tmp_path):
+    body = ("Belangrijkste resultaten\n\nTijdens deze bijeenkomst heeft de Raad de volgende instrumenten aangenomen:\n\n"
+            "- voorstel voor een richtlijn inzake de bestrijding van mensensmokkel (algemene oriëntatie, agendapunt 4);\n\n"
+            "ontwerp voor een Europees actieplan tegen wapenhandel (besluit, agendapunt 9);\n\n"
+            "conclusies over de bescherming van kinderen in migratie (aanneming, agendapunt 11).")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.target.type_name, e.stage) for e in x.events} >= {
+        ("Directive", "general_approach"), ("ActionPlan", "adoption"), ("Conclusions", "adoption")}
+
+
+def test_events_a_council_that_is_akkoord_with_conclusions_adopts_them(tmp_path):
+    x, _ = extract_passage(tmp_path, "Migratie\nDe Raad is akkoord met de conclusies over de oostelijke grenzen.")
+    assert [(e.target.label, e.stage) for e in x.events] == [("conclusies over de oostelijke grenzen", "adoption")]

@@ -85,6 +85,7 @@ class StageCues:
         self.actions = compile_cues(kb, "actionCue")
         self.attributive = [c for c in compile_cues(kb, "attributiveCue") if c.concept in self.stage_of]
         self.council = [c for c in compile_cues(kb, "councilCue") if c.concept in self.stage_of]
+        self.listed = [c for c in compile_cues(kb, "listCue") if c.concept in self.stage_of]
 
 
 @lru_cache(maxsize=4)
@@ -391,21 +392,24 @@ def listed_events(document: Document, analysis: Analysis, context: InstrumentCon
     found: list[Event] = []
     intros: set[int] = set()
     intro: tuple[int, str | None] | None = None  # the introducing sentence and its step
+    continued = False  # the item before ended in ";": a paragraph after it is the next item, marker lost or not
     for para in document.paragraphs:
-        if para.kind != "bullet":
+        if para.kind != "bullet" and not (continued and para.kind == "body"):
             s_start, s_end = analysis.sentence_at(max(para.start, para.end - 1))
             intro = None
             if text[s_start:s_end].rstrip().endswith(":"):
                 step = _stage(analysis.tagged[s_start], s_start, analysis, bodies, lex) \
                     if s_start in analysis.tagged else None
                 intro = (s_start, step[0] if step else None)
+            continued = False
             continue
+        continued = text[para.start:para.end].rstrip().endswith(";")
         item = text[para.start:para.end].rstrip(" ;.,")
         opening = item.rfind("(") if item.endswith(")") else -1
         stage, how = None, "listed_with_its_step"
         if opening > 0:
             tokens = analysis.tokens(para.start + opening + 1, para.start + len(item) - 1)
-            steps = {lex.stage_of[m.cue.concept] for m in find_cues(tokens, lex.cues + lex.nominal)}
+            steps = {lex.stage_of[m.cue.concept] for m in find_cues(tokens, lex.cues + lex.nominal + lex.listed)}
             stage = next((st for st in STAGE_ORDER if st in steps), None)
         if stage is None and intro is not None and intro[1] is not None:
             stage, how, opening = intro[1], "listed_under_its_step", len(item)

@@ -38,6 +38,13 @@ def named(sentence: str) -> list[str]:
     ("Het kabinet verwelkomt de API-verordeningen.", "API-verordeningen"),
     ("Er is ruime steun voor het One-stop-shop-beginsel.", "One-stop-shop-beginsel"),
     ("De Commissie publiceerde de voortgangsrapportage over herplaatsing.", "voortgangsrapportage over herplaatsing"),
+    # a title's field: "in" and a bare plural or an adjective and a noun
+    ("Het kabinet steunt de verordening inzake bewijsverkrijging in civiele procedures.",
+     "verordening inzake bewijsverkrijging in civiele procedures"),
+    ("Het kabinet steunt de richtlijn betreffende samenwerking in strafzaken.",
+     "richtlijn betreffende samenwerking in strafzaken"),
+    # the tagger reads the first word of the object as an adverb
+    ("De verordening inzake terugkeer is in werking getreden.", "verordening inzake terugkeer"),
     # the tagger reads "betreffende" after an act number as a verb; it still chains the title
     ("Op 3 mei publiceerde de Commissie een voorstel tot herziening van de Richtlijn 2011/95/EU betreffende "
      "normen voor de erkenning van vluchtelingen.",
@@ -217,3 +224,11 @@ def test_a_complement_moved_behind_the_verb_belongs_to_its_head(sentence, label)
 ])
 def test_no_complement_is_moved_where_it_cannot_be(sentence):
     assert all(p.gap == (0, 0) for p in phrases(sentence))
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("De verordening inzake terugkeer is in werking getreden.", "verordening inzake terugkeer"),  # a fixed expression
+    ("Het voorstel voor de richtlijn inzake terugkeer in de Raad werd besproken.", "richtlijn inzake terugkeer"),  # a place
+])
+def test_in_opens_no_field_of_a_title_in_a_fixed_expression_or_a_place(sentence, label):
+    assert label in named(sentence)

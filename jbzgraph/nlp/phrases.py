@@ -53,7 +53,8 @@ DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
 ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
 COORDINATOR = "en"
-ADDRESSED = "aan"  # "Mededeling van de Commissie aan het Europees Parlement"
+ADDRESSED = "aan"
+FIELD_PREPOSITION = "in"  # "samenwerking in strafzaken"  # "Mededeling van de Commissie aan het Europees Parlement"
 MAX_LEFT = 4
 MAX_COMPLEMENT = 30
 COMPOUND_MIN_PREFIX = 3
@@ -268,7 +269,9 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         # After a determiner, number or adjective a word is a noun, whatever the tagger says
         # ("het aantrekken van talent", "negen lidstaten").
         nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ")
-                             or (tokens[j - 1].pos in ("VERB", "ADV") and _complement_at(tokens, j - 1, lex) == 1))
+                             or _complement_at(tokens, j - 1, lex) == 1)
+        # the first word of the object ("inzake terugkeer" with "terugkeer" read as an adverb)
+        nominal = nominal or (j == i and t.text.isalpha() and len(w) > 4)
         # an inflected participle before a noun is an adjective ("inzake grensoverschrijdende bewijsverkrijging")
         nominal = nominal or (w.endswith(("ende", "de", "te")) and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN")
         # a footnote mark glued to a word ("migrantensmokkel5") leaves the tagger guessing
@@ -277,7 +280,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             break
         if t.pos in ("VERB", "AUX") and not nominal:
             break
-        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (w not in CHAINING or _fixed_at(tokens, j, lex)):
+        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (w not in CHAINING or _fixed_at(tokens, j, lex)) \
+                and not _field_of_title(tokens, j):
             break  # "… van start gaan" is no complement
         if w == COORDINATOR:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -292,6 +296,21 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
     while j > i and tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}:
         j -= 1
     return j
+
+
+def _field_of_title(tokens: list[Tok], k: int) -> bool:
+    """Whether "in" at ``k`` opens the field a title names, a bare plural or an adjective and
+    a noun ("bewijsverkrijging in civiele procedures", "samenwerking in strafzaken"), not a
+    fixed expression ("in werking", "in beginsel": a bare singular) or a place ("in de Raad")."""
+    if tokens[k].lower != FIELD_PREPOSITION or k + 1 >= len(tokens):
+        return False
+    n = k + 1
+    while n < len(tokens) and tokens[n].pos == "ADJ":
+        n += 1
+    if n >= len(tokens) or tokens[n].pos != "NOUN":
+        return False
+    plural = tokens[n].lemma != tokens[n].lower and tokens[n].lower.endswith(("en", "s"))
+    return plural or n > k + 1
 
 
 def _titled_continuation(tokens: list[Tok], k: int, lex: PolicyLexicon) -> bool:

@@ -78,6 +78,7 @@ class JBZ(DefinedNamespace):
     askedBy: URIRef
     atMeeting: URIRef
     attributiveCue: URIRef
+    authorshipCue: URIRef
     body: URIRef
     celex: URIRef
     cites: URIRef

@@ -371,3 +371,19 @@ def test_the_subject_after_a_fronted_phrase_and_the_finite_verb_holds_the_positi
 ])
 def test_a_council_body_takes_positions_but_its_assent_is_a_decision(tmp_path, sentence, found):
     assert _targets_of(tmp_path, "Drugs\n" + sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Het kabinet wijst op de brief die Nederland met zes andere lidstaten op 3 maart 2025 verstuurde aan de Commissie.",
+     {("NLD", "brief van 3 maart 2025"), ("MULTIPLE", "brief van 3 maart 2025")}),
+    ("Graag informeren wij u over de verklaring die op 9 oktober 2024 samen met Italië en Denemarken is ondertekend.",
+     {("NLD", "verklaring van 9 oktober 2024")}),
+    ("Het kabinet wijst op de gezamenlijke verklaring over terugkeer die Nederland en België op 2 juni 2025 ondertekenden.",
+     {("NLD", "gezamenlijke verklaring over terugkeer"), ("BEL", "gezamenlijke verklaring over terugkeer")}),
+    # sending what is no statement of one's own is no position
+    ("Het kabinet wijst op het verslag dat Nederland op 3 maart 2025 aan de Commissie stuurde.", set()),
+])
+def test_the_authors_of_a_letter_or_statement_support_it(tmp_path, sentence, found):
+    assert {(h, t) for h, t in _targets_of(tmp_path, "Terugkeer\n" + sentence)} >= found
+    if not found:
+        assert _targets_of(tmp_path, "Terugkeer\n" + sentence) == set()

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
-from jbzgraph.extract.model import Meeting, Position
+from jbzgraph.extract.model import Instrument, Meeting, Position
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
@@ -65,6 +65,7 @@ SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}
 AGENT_REACH = 4  # words between a passive participle and its "door" agent
 ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
+AUTHORED_TYPES = {"JointStatement"}  # what is written and sent, so its authors hold it
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Actors:
         self.presidency_words = {w.lower() for w in kb.words("officeNoun", self.presidency)}
         self.stances = {c.iri: n for (kind, n), c in kb.concepts.items() if kind == "stance"}
         self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stances]
+        # "de brief die Nederland met veertien lidstaten verstuurde": its authors support it
+        self.authorship = [c for c in compile_cues(kb, "authorshipCue") if c.concept in self.stances]
         # Words whose assent by a Council body is its decision, a step (see events), not a
         # position: the stage cues and the council cues ("De Raad stemde in met …").
         stages = {c.iri for (kind, _), c in kb.concepts.items() if kind == "stage"}
@@ -293,7 +296,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             continue
         tokens = analysis.tagged[s_start]
         spans = clauses(tokens)
-        matches = [m for lo, hi in spans for m in find_cues(tokens, a.cues, lo, hi)]
+        matches = [m for lo, hi in spans for m in find_cues(tokens, a.cues + a.authorship, lo, hi)]
         if not matches:
             continue
         # a word of an instrument's name is not the speaker's ("stemde in met het actieplan tegen drugshandel")
@@ -317,7 +320,10 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 # "Hiervoor is brede steun, dan wel consensus nodig": support required, not found
                 if holder is None or {t.lower for t in tokens} & OBLIGATION:
                     continue
-            targets, how = _targets(tokens, spans, m, context, s_start)
+            if m.cue in a.authorship:
+                targets, how = _authored(tokens, m, analysis, context, s_start, s_end)
+            else:
+                targets, how = _targets(tokens, spans, m, context, s_start)
             intended = bool(words & INTENT_WORDS)
             rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
             dates = [d for d in analysis.dates if s_start <= d.start < s_end]
@@ -341,6 +347,33 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                     confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
                 ))
     return result
+
+
+def _authored(tokens: list[Tok], m, analysis: Analysis, context: InstrumentContext, s_start: int,
+              s_end: int) -> tuple[list[Instrument], str]:
+    """What a cue of authorship is about: the letter or statement its relative clause hangs
+    from ("de brief die … verstuurd", "de verklaring die … ondertekenden"); a letter named only
+    so is the letter of the clause's date ("brief van 15 mei 2024"), one key across letters."""
+    k = m.first
+    while k > 0 and tokens[k].lower not in RELATIVES:
+        k -= 1
+    if k == 0:
+        return [], ""
+    at = tokens[k - 1].end
+    phrase = next((p for p in analysis.phrases if p.end == at and p.type_name in AUTHORED_TYPES), None)
+    if phrase is None:
+        return [], ""
+    named = [e for e in context.in_span(phrase.start, phrase.end)]
+    if named:
+        return [context.instrument(named[-1].iri)], "target_authored"
+    dates = [d for d in analysis.dates if tokens[k].start <= d.start < tokens[m.last].end] or \
+            [d for d in analysis.dates if tokens[m.last].end <= d.start < s_end]
+    if not dates or dates[0].first != dates[0].last:
+        return [], ""
+    when = dates[0].first
+    head = analysis.text[phrase.head_start:phrase.head_end].lower()
+    return [Instrument(iri="", key=f"{head}-{when.isoformat()}", label=f"{head} van {dates[0].text}",
+                       type_name=phrase.type_name)], "target_authored_dated"
 
 
 def _forward(tokens: list[Tok], hi: int) -> bool:

@@ -211,7 +211,7 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
 
 # The lexicon properties whose cues a tagged sentence is read for (action cues count only
 # beside a nominal one).
-SELECTING_PROPERTIES = ("cue", "nominalCue", "attributiveCue", "councilCue")
+SELECTING_PROPERTIES = ("cue", "nominalCue", "attributiveCue", "councilCue", "authorshipCue")
 # Endings of Dutch verb, noun and adjective forms.
 ENDINGS = ("ten", "den", "te", "de", "en", "'s", "t", "d", "e", "s")
 # Forms of the irregular verbs cue words are built on.

@@ -26,7 +26,7 @@ STRONG_PASTS = {"nemen": ("nam", "nom"), "spreken": ("sprak", "sprok"), "wijzen"
 MIN_STEM = 4
 VOWELS = set("aeiouy")
 # Action cues matter only beside a nominal cue, so they do not select a sentence themselves.
-CUE_PROPERTIES = ("cue", "nominalCue", "councilCue")
+CUE_PROPERTIES = ("cue", "nominalCue", "councilCue", "authorshipCue")
 NOT_TELLING = {"zich", "van", "met", "een", "het", "niet", "in", "op", "tegen", "voor", "over", "aan", "bij", "naar", "tot"}
 # Verbs that carry little of a cue's meaning (grammar).
 LIGHT_VERBS = {"worden", "zijn", "nemen", "gaan", "komen", "hebben", "geven", "krijgen", "maken", "zien", "rekenen"}

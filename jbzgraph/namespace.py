@@ -139,6 +139,7 @@ class JBZ(DefinedNamespace):
     stance: URIRef
     start: URIRef
     startDate: URIRef
+    statusNoun: URIRef
     subheading: URIRef
     submittedBy: URIRef
     target: URIRef

@@ -333,3 +333,21 @@ def test_events_a_council_report_list_goes_on_where_the_rendering_lost_its_marke
 def test_events_a_council_that_is_akkoord_with_conclusions_adopts_them(tmp_path):
     x, _ = extract_passage(tmp_path, "Migratie\nDe Raad is akkoord met de conclusies over de oostelijke grenzen.")
     assert [(e.target.label, e.stage) for e in x.events] == [("conclusies over de oostelijke grenzen", "adoption")]
+
+
+def test_a_heading_names_the_conclusions_a_short_mention_adopts(tmp_path):
+    x, _ = extract_passage(tmp_path, "Raadsconclusies betere beheersing grensoverschrijdende criminaliteit:\n\n"
+                                     "De Raad nam op 9 oktober 2014 conclusies aan die ingaan op de rol van Europol.")
+    assert [(e.target.label, e.stage, e.date) for e in x.events] == [
+        ("Raadsconclusies betere beheersing grensoverschrijdende criminaliteit", "adoption", date(2014, 10, 9))]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("De Commissie en Griekenland presenteerden op 3 maart 2025 de stand van zaken van het actieplan voor asiel.", []),
+    ("Op 3 maart 2025 heeft de Commissie de resultaten van het actieplan voor asiel gepresenteerd.", []),
+    ("De Commissie presenteerde op 3 maart 2025 het actieplan voor asiel.", [("proposal", "COM")]),
+    ("Na een toelichting door de Commissie nam de Raad op 3 maart 2025 het actieplan voor asiel aan.", [("adoption", "COUNCIL")]),
+])
+def test_a_report_on_how_an_instrument_stands_is_no_step_of_it(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Asiel\n" + sentence)
+    assert [(e.stage, KB.entities[e.body_iri].key) for e in x.events] == found

@@ -57,6 +57,9 @@ QUALIFIED_AGREEMENT_RE = re.compile(r"voorlopig|politiek|triloog", re.IGNORECASE
 # meant); adoption and proposal verbs are too common in other senses for that.
 STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_mandate", "provisional_agreement",
                  "entry_into_force", "application", "extension", "proposal"}
+# Targets the sentence itself names, in full or by a short mention ("nam conclusies aan",
+# "heeft de verordening aangenomen"): any stage may be theirs.
+IN_SENTENCE = ("target_mention_in_sentence", "target_short_mention")
 NEGATORS = {"niet", "geen", "nooit"}
 ABOUT_GAP_RE = re.compile(r"\s+(?:over|inzake|betreffende|aangaande|omtrent)\s+(?:(?:de|het|een)\s+)?", re.IGNORECASE)
 CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
@@ -86,6 +89,7 @@ class StageCues:
         self.attributive = [c for c in compile_cues(kb, "attributiveCue") if c.concept in self.stage_of]
         self.council = [c for c in compile_cues(kb, "councilCue") if c.concept in self.stage_of]
         self.listed = [c for c in compile_cues(kb, "listCue") if c.concept in self.stage_of]
+        self.status = compile_cues(kb, "statusNoun")
 
 
 @lru_cache(maxsize=4)
@@ -114,6 +118,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
             continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
         attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
         council = [m for m in find_cues(tokens, lex.council, lo, hi) if _council_subject(tokens, lo, hi, analysis, bodies)]
+        if _about_status(tokens, lo, hi, lex, analysis):
+            continue
         for m in find_cues(tokens, lex.cues, lo, hi) + attributive + council:
             if m not in attributive and (_describes_other(tokens, m, analysis) or _attributive_adjective(tokens, m)):
                 continue  # "de vastgestelde prioriteiten", "op operationeel niveau": a property of the noun
@@ -171,6 +177,27 @@ def _attributive(tokens: list[Tok], k: int) -> bool:
     """Whether the participle at ``k`` stands before a noun with its agent: "de door de
     Commissie voorgestelde visumvrijstelling"."""
     return k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJ", "PROPN") and agent_before(tokens, k)
+
+
+def _about_status(tokens: list[Tok], lo: int, hi: int, lex: StageCues, analysis: Analysis) -> bool:
+    """Whether the clause's object or subject is a report on how something stands ("de
+    Commissie presenteerde de stand van zaken van het actieplan", "de resultaten werden
+    gepresenteerd"): a status noun before any instrument of the clause, not inside a
+    prepositional phrase ("Na een toelichting … nam de Raad conclusies aan")."""
+    status = find_cues(tokens, lex.status, lo, hi)
+    if not status:
+        return False
+    heads = [k for k in range(lo, hi) if any(p.head_start == tokens[k].start for p in analysis.phrases)
+             or any(e.kind == "instrument" for e in analysis.entities_in(tokens[k].start, tokens[k].start + 1))]
+    for m in status:
+        if heads and heads[0] < m.first:
+            continue
+        k = m.first - 1
+        while k >= lo and tokens[k].pos in ("DET", "ADJ", "PRON"):
+            k -= 1
+        if k < lo or tokens[k].pos != "ADP":
+            return True
+    return False
 
 
 def _describes_other(tokens: list[Tok], m, analysis: Analysis) -> bool:
@@ -234,8 +261,9 @@ def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bo
     found = [e for e in analysis.entities_in(s_start, s_end) if bodies.get(e.iri) in allowed]
     if not found:
         return None
-    specific = [e for e in found if bodies[e.iri] not in SPECIFIC_OVER]
-    pool = specific if specific and stage in COUNCIL_STAGES | {"adoption"} and len(specific) < len(found) else found
+    specific = [e for e in found if bodies[e.iri] in DECIDING_BODIES - SPECIFIC_OVER]
+    generic = any(bodies[e.iri] in SPECIFIC_OVER for e in found)
+    pool = specific if specific and generic and stage in COUNCIL_STAGES | {"adoption"} else found
     return min(pool, key=lambda e: abs(e.start - cue)).iri
 
 
@@ -341,7 +369,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies)
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
                                 _other_subclauses(analysis.tagged[s_start], cue))
-        if how != "target_mention_in_sentence" and stage not in STRONG_STAGES:
+        if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES:
             previous = mentioned or previous
             continue
         if how == "target_mention_in_sentence":

@@ -21,7 +21,7 @@ from jbzgraph.nlp.cues import cue_possible
 from jbzgraph.nlp.dates import DateMention, find_dates, latest_explicit_date, parse_date
 from jbzgraph.nlp.gazetteer import EntityMention, entity_mentions
 from jbzgraph.nlp.persons import PersonMention, family_name, find_persons
-from jbzgraph.nlp.phrases import AUTHOR_KEYS, PolicyPhrase, find_phrases, policy_lexicon
+from jbzgraph.nlp.phrases import AUTHOR_KEYS, PolicyLexicon, PolicyPhrase, find_phrases, policy_lexicon
 from jbzgraph.nlp.references import RefMention, find_references
 from jbzgraph.nlp.tokens import Tok, doc_tokens, plain_tokens, tag_spans
 from jbzgraph.nlp.triggers import needs_tags
@@ -116,6 +116,10 @@ def _read_by_rules(document: Document, offset: int) -> bool:
     return paragraph is None or paragraph.kind not in UNREAD_PARAGRAPHS
 
 
+def _names_policy(tokens: list[Tok], lexicon: PolicyLexicon) -> bool:
+    return any(t.text[:1].isalpha() and lexicon.head_of(t.text) for t in tokens)
+
+
 def _by_sentence(sentences: list[tuple[int, int]], items: list[tuple]) -> dict[int, list[tuple]]:
     """``items`` (tuples whose first value is an offset) grouped by the start of the sentence
     they begin in: each sentence's rules look at its own words and mentions only."""
@@ -145,13 +149,18 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     plain = {a: [t for _, t in words] for a, words in
              _by_sentence(sentences, [(t.start, t) for t in doc_tokens(doc, text)]).items()}
     # A quick test of the text, then of its words' possible lemmas: the tagger is most of the time spent here.
-    tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and needs_tags(text[a:b], kb)
-                             and cue_possible(plain.get(a, []), kb)], tagger, text)
     lexicon = policy_lexicon(kb)
+    # A heading that names an instrument gets tagged too: its title words after the head
+    # ("Raadsconclusies betere beheersing migratiestromen") are read only over tags.
+    headings = {s.heading_start for s in document.sections if s.heading}
+    tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and (
+        (needs_tags(text[a:b], kb) and cue_possible(plain.get(a, []), kb)) or (a in headings and _names_policy(plain.get(a, []), lexicon)))],
+        tagger, text)
     blocked = _by_sentence(sentences, [(e.start, e.end) for e in entities if e.kind not in ("instrument",)])
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
     phrases = [p for a, _b in sentences
-               for p in find_phrases(tagged.get(a) or plain.get(a, []), lexicon, blocked.get(a, []), authors)]
+               for p in find_phrases(tagged.get(a) or plain.get(a, []), lexicon, blocked.get(a, []), authors,
+                                     heading=a in headings)]
     return Analysis(
         doc=doc,
         sentences=sentences,

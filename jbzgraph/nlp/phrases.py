@@ -324,10 +324,10 @@ def _titled_continuation(tokens: list[Tok], k: int, lex: PolicyLexicon) -> bool:
 
 
 def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int, int]] = (),
-                 authors: list[tuple[int, int]] = ()) -> list[PolicyPhrase]:
-    """The policy phrases of one sentence's tokens; heads inside ``blocked`` character spans
-    (mentions of organisations, countries) are none, and a complement that is only an
-    ``authors`` span ("van de Commissie") is left out."""
+                 authors: list[tuple[int, int]] = (), heading: bool = False) -> list[PolicyPhrase]:
+    """The policy phrases of one sentence's tokens (``heading``: a section heading's); heads
+    inside ``blocked`` character spans (mentions of organisations, countries) are none, and a
+    complement that is only an ``authors`` span ("van de Commissie") is left out."""
     found: list[PolicyPhrase] = []
     i = 0
     while i < len(tokens):
@@ -348,8 +348,11 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         head, type_name = hit
         # Left: modifiers back to the determiner.
         left = i
+        # An organisation's name before a head is its own constituent ("heeft de Europese
+        # Commissie voorstellen gedaan") unless a capitalised head makes both one name
+        # ("Europese Grens- en Kustwacht Verordening").
         while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex) \
-                and not (tokens[left - 1].pos in ("NOUN", "PROPN")  # "de Europese Commissie"
+                and not (tokens[left - 1].pos in ("NOUN", "PROPN") and not tok.text[:1].isupper()
                          and any(a <= tokens[left - 1].start < b for a, b in blocked)):
             left -= 1
             if tokens[left].lower == COORDINATOR or _participle(tokens[left]):
@@ -386,7 +389,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 right = j
             else:
                 break
-        end = _apposition_end(tokens, right, lex)
+        end = _apposition_end(tokens, right, lex, heading)
         apposed, right = end > right, end
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
@@ -478,23 +481,27 @@ def _extraposed(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
     return k if end > k + 1 and closes else 0
 
 
-def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:
+def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool = False) -> int:
     """Past a name set after the head without a preposition, as titles do ("Verordening
     cessie van vorderingen", "Mededeling Europees jaarverslag asiel en migratie"): nouns and
     adjectives, "en" between nouns, ending in a noun; after a capitalised head, or before a
     complement ("de verordening cessie van vorderingen"), for elsewhere a noun after a head
     is as often the next constituent ("de strategie specifiek aandacht besteedt"). Only
-    tagged words qualify."""
+    tagged words qualify. A heading has no verb: a word tagged as one there is a noun
+    ("Raadsconclusies betere beheersing migratiestromen")."""
+    def noun(t: Tok) -> bool:
+        return t.pos == "NOUN" or (heading and t.pos == "VERB" and t.text.isalpha())
+
     end, k = j, j
     while k < len(tokens) and k - j < MAX_APPOSITION:
         t = tokens[k]
         if t.text[:1].isupper() and lex.head_of(t.lower):
             break  # "Titel voorstel Aanbeveling van de Raad …": another name begins
-        if t.pos == "NOUN":
+        if noun(t):
             end = k + 1
         elif t.pos not in ("ADJ", "PROPN") and not (
-                t.lower == COORDINATOR and k > j and tokens[k - 1].pos == "NOUN"
-                and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN"):
+                t.lower == COORDINATOR and k > j and noun(tokens[k - 1])
+                and k + 1 < len(tokens) and noun(tokens[k + 1])):
             break
         k += 1
     titled = j > 0 and tokens[j - 1].text[:1].isupper()

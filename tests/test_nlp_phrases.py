@@ -49,6 +49,10 @@ def named(sentence: str) -> list[str]:
     ("Op 3 mei publiceerde de Commissie een voorstel tot herziening van de Richtlijn 2011/95/EU betreffende "
      "normen voor de erkenning van vluchtelingen.",
      "voorstel tot herziening van de Richtlijn 2011/95/EU betreffende normen voor de erkenning van vluchtelingen"),
+    # infinitives used as nouns in a title, and a word joined to an acronym
+    ("De Raad stelde een positie vast over de Richtlijn opsporen en vervolgen van witwassen.",
+     "Richtlijn opsporen en vervolgen van witwassen"),
+    ("Het kabinet steunt de anti-DDOS verordening.", "anti-DDOS verordening"),
 ])
 def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     assert label in named(sentence)

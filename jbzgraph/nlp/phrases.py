@@ -194,8 +194,14 @@ def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
     if tok.pos:
         # a number written as a word counts ("twee voorstellen"); digits may name ("2026-2027")
         return (tok.pos in ("ADJ", "PROPN") or (tok.pos == "NUM" and not tok.text.isalpha()) or tok.text.endswith("-")
-                or (tok.pos == "VERB" and _describing(tok, lex)))
+                or (tok.pos == "VERB" and _describing(tok, lex)) or _acronym_compound(tok.text))
     return tok.text.endswith("-") or w.endswith("e") or tok.text[:1].isupper()
+
+
+def _acronym_compound(word: str) -> bool:
+    """ "anti-SLAPP", "EU-CTC": a word joined to an acronym by a hyphen is a name."""
+    parts = word.split("-")
+    return len(parts) > 1 and any(len(p) > 1 and p.isupper() and p.isalpha() for p in parts)
 
 
 def _proposed(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
@@ -489,6 +495,8 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
     is as often the next constituent ("de strategie specifiek aandacht besteedt"). Only
     tagged words qualify. A heading has no verb: a word tagged as one there is a noun
     ("Raadsconclusies betere beheersing migratiestromen")."""
+    titled = j > 0 and tokens[j - 1].text[:1].isupper()
+
     def noun(t: Tok) -> bool:
         return t.pos == "NOUN" or (heading and t.pos == "VERB" and t.text.isalpha())
 
@@ -497,6 +505,10 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
         t = tokens[k]
         if t.text[:1].isupper() and lex.head_of(t.lower):
             break  # "Titel voorstel Aanbeveling van de Raad …": another name begins
+        infinitives = _nominal_infinitives(tokens, k) if titled else k
+        if infinitives > k:
+            end = k = infinitives
+            continue
         if noun(t):
             end = k + 1
         elif t.pos not in ("ADJ", "PROPN") and not (
@@ -504,12 +516,27 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
                 and k + 1 < len(tokens) and noun(tokens[k + 1])):
             break
         k += 1
-    titled = j > 0 and tokens[j - 1].text[:1].isupper()
     # one noun closing the phrase before a bracket or a sentence mark: "de ontwerp-verordening
     # erfrecht (behalve …)", "de verordening erfrecht." (a month or weekday is a date)
     closing = (end == j + 1 and (end == len(tokens) or not tokens[end].text[:1].isalnum())
                and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS)
     return end if end > j and (titled or closing or _complement_at(tokens, end, lex)) else j
+
+
+def _nominal_infinitives(tokens: list[Tok], k: int) -> int:
+    """Past infinitives used as nouns in a title, joined by "en" and taking a complement
+    ("Richtlijn voorkomen en bestrijden van mensenhandel"), else ``k``; a verb the tagger
+    calls a noun counts too."""
+    n = k
+    while n < len(tokens) and tokens[n].pos in ("VERB", "NOUN") and tokens[n].text.isalpha() \
+            and tokens[n].text.islower() and tokens[n].lower.endswith("en") and tokens[n].lower == tokens[n].lemma:
+        n += 1
+        if n + 1 < len(tokens) and tokens[n].lower == COORDINATOR and tokens[n + 1].pos in ("VERB", "NOUN"):
+            n += 1
+        else:
+            break
+    verbs = tokens[k:n]
+    return n if any(t.pos == "VERB" for t in verbs) and n < len(tokens) and tokens[n].lower == "van" else k
 
 
 def _com_at(tokens: list[Tok], j: int) -> tuple[int, re.Match] | None:

@@ -23,6 +23,9 @@ def _events(x):
         ("De JBZ-Raad bereikte op 13 juni 2025 een algemene oriëntatie over het EBSP.", "general_approach", "JHA_COUNCIL", date(2025, 6, 13)),
         ("Op 5 maart 2026 werd in de Raad een gedeeltelijke algemene oriëntatie over het EBSP bereikt.", "partial_general_approach", "COUNCIL", date(2026, 3, 5)),
         ("Het EBSP treedt op 1 januari 2027 in werking.", "entry_into_force", None, date(2027, 1, 1)),
+        # the older wording of the Council's position
+        ("De JBZ-Raad bereikte op 9 juni 2011 een gedeeltelijke algemene benadering over het EBSP.",
+         "partial_general_approach", "JHA_COUNCIL", date(2011, 6, 9)),
     ],
 )
 def test_events_stage_body_date(tmp_path, sentence, stage, body, when):
@@ -351,3 +354,9 @@ def test_a_heading_names_the_conclusions_a_short_mention_adopts(tmp_path):
 def test_a_report_on_how_an_instrument_stands_is_no_step_of_it(tmp_path, sentence, found):
     x, _ = extract_passage(tmp_path, "Asiel\n" + sentence)
     assert [(e.stage, KB.entities[e.body_iri].key) for e in x.events] == found
+
+
+def test_an_order_named_by_a_compound_is_an_instrument(tmp_path):
+    x, _ = extract_passage(tmp_path, "Strafrecht\nDe Raad bereikte op 9 juni 2011 een algemene oriëntatie over het "
+                                     "Europees beschermingsbevel.")
+    assert [(e.target.label, e.stage) for e in x.events] == [("Europees beschermingsbevel", "general_approach")]

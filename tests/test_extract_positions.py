@@ -387,3 +387,15 @@ def test_the_authors_of_a_letter_or_statement_support_it(tmp_path, sentence, fou
     assert {(h, t) for h, t in _targets_of(tmp_path, "Terugkeer\n" + sentence)} >= found
     if not found:
         assert _targets_of(tmp_path, "Terugkeer\n" + sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, holders", [
+    # the subordinate clause has a subject of its own, which is no actor
+    ("Het voorzitterschap sprak de verwachting uit dat nieuwe afspraken bijdragen aan de terugkeerverordening.", set()),
+    # "dat" read as a determiner before a plural noun still opens the clause
+    ("Het voorzitterschap sprak uit dat recente wijzigingen bijdragen aan de terugkeerverordening.", set()),
+    ("Het voorzitterschap benadrukte dat het de terugkeerverordening steunt.", {"PRESIDENCY"}),
+])
+def test_a_subordinate_clause_with_a_subject_of_its_own_is_not_the_main_actor_s(tmp_path, sentence, holders):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert {KB.entities[p.holder_iri].key for p in x.positions} == holders

@@ -279,6 +279,19 @@ def test_headings_bullets_and_passage_shape():
     assert "De Commissie zal namens de lidstaten de onderhandelingen voeren met de VS." in para_texts(d, "body")
 
 
+def test_a_line_ending_on_a_preposition_runs_on_into_a_capitalised_line():
+    # long lines elsewhere make the short line look like a heading of its own
+    long = ("De lidstaten spraken daarna uitgebreid over de uitvoering van de regels en over de rol van de "
+            "agentschappen bij de bewaking van de buitengrenzen.\n")
+    raw = (long * 3 + "\nVisa\nDe Commissie lichtte haar voorstel tot wijziging van\nVerordening 2018/1806 met een nieuwe "
+           "opschortingsregeling toe.\n\n" + long * 3)
+    d = parse_layout(letter_of(raw))
+    check_invariants(d)
+    assert headings(d) == ["Visa"]
+    assert ("De Commissie lichtte haar voorstel tot wijziging van Verordening 2018/1806 met een nieuwe "
+            "opschortingsregeling toe.") in para_texts(d, "body")
+
+
 def test_ordinary_numbers_without_footnote_bodies_stay():
     raw = "Op 8 en 9 december sprak de Raad over artikel5 van Verordening 2024/1351 en COM(2025) 101.\n"
     d = parse_layout(letter_of(raw))

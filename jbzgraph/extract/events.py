@@ -369,7 +369,9 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies)
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
                                 _other_subclauses(analysis.tagged[s_start], cue))
-        if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES:
+        # a stage the sentence names by its noun ("het voortgangsverslag is aangenomen") is as strong
+        named_stage = bool(find_cues(analysis.tokens(*cue_span), lex.nominal))
+        if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES and not named_stage:
             previous = mentioned or previous
             continue
         if how == "target_mention_in_sentence":

@@ -246,8 +246,9 @@ def _subject_like(tokens: list[Tok], spans, h: Holder) -> bool:
     return verbs <= 1
 
 
-def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | None:
-    """The actor holding the position a cue states, or None."""
+def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[int] = frozenset()) -> Holder | None:
+    """The actor holding the position a cue states, or None (``policy``: where instrument
+    words start)."""
     lo, hi = clause_of(spans, m.first)
     free = [h for h in holders if not h.after_preposition and not _alongside(tokens, h)]
     nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
@@ -268,8 +269,22 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m) -> Holder | 
         m.last < h.index <= m.last + INVERSION_REACH or m.first < h.index <= m.first + INVERSION_REACH)]
     if after:
         return after[0]
+    if _own_subject(tokens, lo, m.first, policy):
+        return None  # "sprak de verwachting uit dat recente wijzigingen bijdragen aan …"
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
     return earlier[0] if earlier else None
+
+
+def _own_subject(tokens: list[Tok], lo: int, cue: int, policy: set[int]) -> bool:
+    """Whether the subordinate clause from ``lo`` opens with a subject of its own that is no
+    actor and no instrument (``policy``: the starts of instrument words), so that what its
+    cue states is not the main clause's actor's."""
+    if tokens[lo].lower not in SUBORDINATORS:
+        return False
+    k = lo + 1
+    while k < cue and tokens[k].pos in ("DET", "ADJ", "NUM"):
+        k += 1
+    return k < cue and tokens[k].pos == "NOUN" and tokens[k].start not in policy
 
 
 def at_meeting_body(iri: str, meeting: Meeting | None, dates: list, council: str) -> str:
@@ -303,6 +318,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
         names = [(p.head_end, p.end) for p in analysis.phrases if s_start <= p.start < s_end and p.end > p.head_end]
         matches = [m for m in matches if not any(n_start <= tokens[k].start < n_end for k in m.indices for n_start, n_end in names)]
         holders = find_holders(tokens, analysis, kb)
+        policy = {p.head_start for p in analysis.phrases if s_start <= p.start < s_end} | {
+            e.start for e in context.in_span(s_start, s_end)} | {p.start for p in analysis.phrases if s_start <= p.start < s_end}
         for m in matches:
             stance = a.stances[m.cue.concept]
             lo, hi = clause_of(spans, m.first)
@@ -313,7 +330,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             if negated and stance != "support":
                 continue
             final = "oppose" if negated else stance
-            holder = _holder_for(holders, tokens, spans, m)
+            holder = _holder_for(holders, tokens, spans, m, policy)
             co_holders = _coordinated(holders, holder, tokens) if holder is not None else []
             if holder is None:
                 holder = _implied(tokens, m, a)

@@ -19,6 +19,10 @@ ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii
 TERMINAL = (".", "?", "!")
 CLOSERS = "\"'’”)]»"
 CONJUNCTIONS = {"en", "of", "tot", "en/of", "noch", "t/m", "dan", "alsook"}
+# Words no paragraph or heading ends on: a line ending in one runs on into the next,
+# whatever that line starts with ("… een herziening van" / "Verordening 539/2001 …").
+RUNS_ON = {"van", "de", "het", "een", "voor", "met", "op", "in", "aan", "te", "om", "bij", "naar", "over",
+           "door", "tot", "en", "of", "inzake", "betreffende", "ter", "zijn", "haar", "hun", "dat", "die"}
 HYPHEN_KEEP_PREFIXES = {"niet", "ex", "oud", "vice", "non", "co", "semi", "pre", "post", "anti", "pro"}
 VOWELS = set("aeiouyáéíóúàèëïöüAEIOUY")
 SENTENCE_STARTERS = {
@@ -232,7 +236,7 @@ def heading_length(block: list[str], i: int, following: str | None, shape: Shape
         if len(text) > MAX_HEADING_CHARS or words > MAX_HEADING_WORDS or SENTENCE_INSIDE_RE.search(text):
             return 0
         stripped = last.rstrip()
-        if _strip_closers(last).endswith((".", ";", ",", "?", "!")):
+        if _strip_closers(last).endswith((".", ";", ",", "?", "!")) or runs_on(last):
             continue
         nxt = block[i + k] if i + k < len(block) else following
         if nxt is None or not starts_upper(nxt):
@@ -250,8 +254,16 @@ def heading_length(block: list[str], i: int, following: str | None, shape: Shape
     return 0
 
 
+def runs_on(line: str) -> bool:
+    """Whether a line ends on a word no paragraph or heading ends on."""
+    words = line.split()
+    return bool(words) and words[-1] in RUNS_ON
+
+
 def _breaks(prev: str, nxt: str, shape: Shape) -> bool:
     """Whether a paragraph ends between two lines of the same block."""
+    if runs_on(prev):
+        return False
     if not shape.wrapped:
         return ends_clause(prev) or not starts_lower(nxt)
     return ends_sentence(prev) and len(prev) < SHORT_FRACTION * shape.width and starts_upper(nxt)

@@ -64,7 +64,7 @@ def clauses(tokens: list[Tok]) -> list[tuple[int, int]]:
                 found.append((start, i))
             start = i + 1
         elif i > start and t.lower != "als" and (
-                t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS)
+                t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS) or _complementiser(tokens, i)
                 or (t.lower in RELATIVES and tokens[i - 1].pos in ("NOUN", "PROPN", "VERB", "")
                     and not (i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN"))):
             # a relative or complement clause ("de mogelijkheid die …", "benadrukt dat …")
@@ -73,6 +73,20 @@ def clauses(tokens: list[Tok]) -> list[tuple[int, int]]:
     if start < len(tokens):
         found.append((start, len(tokens)))
     return found
+
+
+def _complementiser(tokens: list[Tok], i: int) -> bool:
+    """ "dat" the tagger read as a determiner that cannot be one: before an article or a
+    pronoun, or before a plural noun ("… uit dat recente wijzigingen bijdragen")."""
+    if tokens[i].lower != "dat" or tokens[i].pos != "DET" or i + 1 >= len(tokens):
+        return False
+    k = i + 1
+    if tokens[k].pos in ("DET", "PRON", "PROPN"):
+        return True
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    return k < len(tokens) and tokens[k].pos == "NOUN" and tokens[k].lemma != tokens[k].lower \
+        and tokens[k].lower.endswith(("en", "s"))
 
 
 def clause_of(spans: list[tuple[int, int]], i: int) -> tuple[int, int]:

@@ -51,3 +51,48 @@ def test_a_communication_names_its_addressees_and_then_its_subject(tmp_path):
     assert [(e.target.label, e.stage) for e in x.events] == [(
         "Mededeling van de Commissie aan het Europees Parlement en de Raad over de toekomst van het Schengengebied",
         "proposal")]
+
+
+TWO_DOCUMENTS = """Fiche: Verordening Europees opleidingsagentschap
+
+1. Algemene gegevens
+
+Titel voorstel
+
+Voorstel voor een Verordening van het Europees Parlement en de Raad betreffende het Agentschap van de Europese Unie voor opleiding op het gebied van grensbewaking (Frontex) en tot intrekking van Besluit 2010/12/JBZ
+
+Mededeling van de Commissie aan het Europees Parlement en de Raad tot vaststelling van een Europees opleidingsprogramma voor grenswachters
+
+Datum ontvangst Commissiedocumenten
+
+14 april 2014
+
+Nr. Commissiedocument
+
+COM(2014) 170 en COM(2014) 171
+"""
+
+
+def test_each_document_a_title_field_names_is_proposed_and_a_title_an_organisation_cuts_stays_whole(tmp_path):
+    x, _ = extract_passage(tmp_path, TWO_DOCUMENTS)
+    found = [(label, body, when) for label, body, when, rule in _proposals(x) if "fiche_form" in rule]
+    assert [(label.split(" (Frontex)")[0].split(" tot vaststelling")[0], body, when) for label, body, when in found] == [
+        ("Voorstel voor een Verordening van het Europees Parlement en de Raad betreffende het Agentschap van de "
+         "Europese Unie voor opleiding op het gebied van grensbewaking", "COM", date(2014, 4, 14)),
+        ("Mededeling van de Commissie aan het Europees Parlement en de Raad", "COM", date(2014, 4, 14))]
+
+
+def test_an_english_title_is_the_kb_instrument_its_commission_number_names(tmp_path):
+    fiche = FICHE.replace("Voorstel voor een verordening van het Europees Parlement en de Raad betreffende de voorkoming van "
+                          "het gebruik van\nhet financiële stelsel voor het witwassen van geld",
+                          "Proposal for a Regulation of the European Parliament and of the Council on returns")
+    x, _ = extract_passage(tmp_path, fiche.replace("COM(2021) 420", "COM(2025) 101").format(received="11 maart 2025"))
+    found = [e for e in x.events if "fiche_form" in e.rule]
+    assert [(KB.entities[e.target.iri].key if e.target.iri else e.target.key, e.date) for e in found] == [
+        ("return_reg", date(2025, 3, 11))]
+
+
+def test_what_a_proposal_answers_is_not_what_it_proposes(tmp_path):
+    x, _ = extract_passage(tmp_path, "Essentie voorstel\nOp 1 december 2021 presenteerde de Commissie een voorstel naar "
+                                     "aanleiding van de conclusies van de Europese Raad van 21 oktober 2021.")
+    assert [e for e in x.events if e.target.type_name == "Conclusions"] == []

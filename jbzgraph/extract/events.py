@@ -303,8 +303,10 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     # "conclusies … over de Europese agenda voor integratie": the agenda is what they are about
     outer = [m for n, m in enumerate(outer) if not (
         n and context.type_of(outer[n - 1].iri) & ABOUT_HEADS and ABOUT_GAP_RE.fullmatch(text[outer[n - 1].end:m.start]))]
-    named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer
-                                           if not FRAME_RE.search(text[max(s_start, m.start - 40):m.start]))}.values())
+    framing = [m for m in outer if FRAME_RE.search(text[max(s_start, m.start - 40):m.start])]
+    named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer if m not in framing)}.values())
+    # what the sentence names as a frame is not what it is about, however else it is found
+    framed = {context.instrument(m.iri).ref for m in framing}
     anaphoric = bool(ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]))
     if named and not anaphoric:
         return named, "target_mention_in_sentence"
@@ -315,15 +317,16 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     short = context.short_at(s_start, s_end)
     if short is not None:
         found, how = context.resolve_short(short)
-        if found is not None:
+        if found is not None and found.ref not in framed:
             return [found], how
     topic = context.topic(s_start)
-    if topic is not None:
+    if topic is not None and topic.ref not in framed:
         return [topic], "target_paragraph_topic"
+    previous = [p for p in previous if p.ref not in framed]
     if previous:
         return previous, "target_previous_sentence"
     default = context.default(s_start)
-    return ([default], "target_section_instrument") if default else ([], "")
+    return ([default], "target_section_instrument") if default and default.ref not in framed else ([], "")
 
 
 def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,

@@ -360,3 +360,17 @@ def test_an_order_named_by_a_compound_is_an_instrument(tmp_path):
     x, _ = extract_passage(tmp_path, "Strafrecht\nDe Raad bereikte op 9 juni 2011 een algemene oriëntatie over het "
                                      "Europees beschermingsbevel.")
     assert [(e.target.label, e.stage) for e in x.events] == [("Europees beschermingsbevel", "general_approach")]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Op 11 maart 2025 heeft de Commissie een voorstel gedaan voor een richtlijn inzake terugkeer.",
+     ("proposal", "COM", date(2025, 3, 11))),
+    ("Tegelijk trekt de Commissie op 11 maart 2025 het voorstel voor een richtlijn inzake terugkeer in.",
+     ("other", "COM", date(2025, 3, 11))),
+    # a Commission number says whose proposal was published
+    ("De leden hebben kennisgenomen van het op 28 november 2023 gepubliceerde voorstel COM(2023) 755 voor een "
+     "richtlijn inzake terugkeer.", ("proposal", "COM", date(2023, 11, 28))),
+])
+def test_proposals_made_withdrawn_and_published_by_the_commission(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert [(e.stage, KB.entities[e.body_iri].key, e.date) for e in x.events] == [found]

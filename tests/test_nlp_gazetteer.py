@@ -61,3 +61,10 @@ def test_gazetteer_knows_older_and_spelled_out_names_of_agencies(text, key):
 ])
 def test_the_city_a_meeting_is_held_in_is_no_member_state(found, text, kind):
     assert [k for t, k, _ in found(text) if t == "Luxemburg"] == [kind]
+
+
+def test_the_united_states_closing_a_sentence_end_it():
+    from jbzgraph.nlp import default_nlp
+    doc = default_nlp()("De Raad sprak over de overeenkomsten met de VS. De discussie gaat in maart verder.")
+    assert [s.text.strip() for s in doc.sents] == ["De Raad sprak over de overeenkomsten met de VS.",
+                                                  "De discussie gaat in maart verder."]

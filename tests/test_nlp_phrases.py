@@ -53,12 +53,19 @@ def named(sentence: str) -> list[str]:
     ("De Raad stelde een positie vast over de Richtlijn opsporen en vervolgen van witwassen.",
      "Richtlijn opsporen en vervolgen van witwassen"),
     ("Het kabinet steunt de anti-DDOS verordening.", "anti-DDOS verordening"),
+    # a predicative adjective after the object ends the phrase
+    ("Het kabinet zal het voorstel voor een terugkeerverordening vertrouwelijk aan uw Kamer sturen.",
+     "voorstel voor een terugkeerverordening"),
+    ("Het kabinet steunt de richtlijn ter opsporing en vervolgen van witwassen.",
+     "richtlijn ter opsporing en vervolgen van witwassen"),
 ])
 def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     assert label in named(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
+    # an adjective after a head in lower case opens the next constituent
+    "Mede daardoor zijn in het voorstel extra waarborgen ter bescherming van gegevens opgenomen.",
     "Het kabinet steunt het voorstel.",
     "Nederland is kritisch over deze richtlijn.",
     "De nieuwe verordening werd aangenomen.",

@@ -132,8 +132,10 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
                 spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
     if not found:
         return None
+    # the Commission, a commissioner, or a Commission number ("het gepubliceerde voorstel COM(2023) 755")
     by_commission = any(bodies.get(e.iri) == "COM" for e in analysis.entities_in(s_start, tokens[-1].end)) or any(
-        t.lower.startswith(COMMISSIONER) for t in tokens)
+        t.lower.startswith(COMMISSIONER) for t in tokens) or any(
+        r.kind == "com" and s_start <= r.start < tokens[-1].end for r in analysis.references)
     if "proposal" in found and by_commission and set(found) & {"negotiating_mandate", "general_approach", "adoption"}:
         return "proposal", found["proposal"], spans["proposal"]
     if not by_commission:

@@ -282,6 +282,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         nominal = nominal or (w.endswith(("ende", "de", "te")) and j + 1 < len(tokens) and tokens[j + 1].pos == "NOUN")
         # a footnote mark glued to a word ("migrantensmokkel5") leaves the tagger guessing
         nominal = nominal or bool(FOOTNOTE_MARK_RE.search(t.text))
+        # an infinitive after "en" that takes "van" is a noun ("ter voorkoming en tegengaan van …")
+        nominal = nominal or (j > i and tokens[j - 1].lower == COORDINATOR and _nominal_infinitives(tokens, j) > j)
         if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
         if t.pos in ("VERB", "AUX") and not nominal:
@@ -299,7 +301,10 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
                     or (prev is not None and not prev.text.endswith("-") and lex.head_of(nxt.text)):
                 break
         j += 1
-    while j > i and tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}:
+    # a noun phrase ends on no determiner, conjunction or complement word, nor on a predicative
+    # adjective ("… voor de Uitvoeringshandeling vertrouwelijk aan uw Kamer")
+    while j > i and (tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}
+                     or (j - 1 > i and tokens[j - 1].pos == "ADJ" and tokens[j - 1].text.islower())):
         j -= 1
     return j
 
@@ -520,7 +525,10 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
     # erfrecht (behalve …)", "de verordening erfrecht." (a month or weekday is a date)
     closing = (end == j + 1 and (end == len(tokens) or not tokens[end].text[:1].isalnum())
                and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS)
-    return end if end > j and (titled or closing or _complement_at(tokens, end, lex)) else j
+    # after a head in lower case a title opens with its noun ("de verordening cessie van
+    # vorderingen"); an adjective opens the next constituent ("in het voorstel extra maatregelen … opgenomen")
+    described = not titled and not heading and j < len(tokens) and tokens[j].pos == "ADJ"
+    return end if end > j and not described and (titled or closing or _complement_at(tokens, end, lex)) else j
 
 
 def _nominal_infinitives(tokens: list[Tok], k: int) -> int:

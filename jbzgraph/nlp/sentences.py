@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", "e.a."}
+# (spaCy's Dutch tokenizer keeps "VS." whole: the United States closing a sentence)
+CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", "e.a.", "vs."}
 # "16 december j.l.. De Commissie": an abbreviation's period and the full stop become a ".."
 # token, which the sentencizer does not take for an end.
 ELLIPSIS_STOPS = {".."}

@@ -124,6 +124,11 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Een meerderheid van lidstaten sprak zich uit tegen het EBSP.", "MULTIPLE", "oppose"),
         ("Nederland heeft zich uitgesproken voor het EBSP.", "NLD", "support"),
         ("Het EBSP werd besproken. Lidstaten namen daar kennis van.", "MULTIPLE", "neutral"),
+        # more words of the stance lexicon
+        ("Verschillende lidstaten noemden het belang van het EBSP.", "MULTIPLE", "support"),
+        ("Het voorzitterschap sprak waardering uit voor het EBSP.", "PRESIDENCY", "support"),
+        ("Nederland heeft moeite met het EBSP.", "NLD", "concern"),
+        ("Enkele lidstaten uitten kritiek op het EBSP.", "MULTIPLE", "concern"),
     ],
 )
 def test_positions_of_every_actor_in_any_word_order(tmp_path, sentence, holder, stance):
@@ -399,3 +404,18 @@ def test_the_authors_of_a_letter_or_statement_support_it(tmp_path, sentence, fou
 def test_a_subordinate_clause_with_a_subject_of_its_own_is_not_the_main_actor_s(tmp_path, sentence, holders):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
     assert {KB.entities[p.holder_iri].key for p in x.positions} == holders
+
+
+def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path):
+    x, _ = extract_passage(tmp_path, "Brede steun voor de terugkeerverordening\n\nDe Raad sprak op 3 maart over de "
+                                     "voortgang van de onderhandelingen.")
+    assert x.positions == []
+
+
+@pytest.mark.parametrize("sentence, holder, stance", [
+    ("Het kabinet bepleit de terugkeerverordening.", "NLD", "support"),  # a stem ending in t
+    ("Polen verwierp de terugkeerverordening.", "POL", "oppose"),  # a strong past
+])
+def test_positions_verb_forms_the_tagger_leaves_unlemmatised(tmp_path, sentence, holder, stance):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [(holder, stance)]

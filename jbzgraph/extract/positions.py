@@ -303,8 +303,10 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     a = actors(kb)
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
+    # a heading names a topic ("Blijvende inzet van Nederland in de Raad"), it takes no position
+    headings = {s.heading_start for s in document.sections if s.heading}
     for s_start, s_end in analysis.sentences:
-        if s_start not in analysis.tagged:
+        if s_start not in analysis.tagged or s_start in headings:
             continue
         paragraph = document.paragraph_at(s_start)
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:

@@ -139,7 +139,9 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
     clause ("stemde … in": instemmen)."""
     # A tagger trained on 80,000 words mistakes some verbs for nouns ("wenst"): every word gets
     # the infinitives its spelling allows; the cues' parts of speech still apply.
-    forms: list[frozenset[str]] = [_word_forms(t.lemma, t.lower) for t in tokens[a:b]]
+    # a verb after an article or adjective is a noun the tagger missed ("de Nederlandse inzet")
+    verbs = [t.pos == "VERB" and not (k > 0 and tokens[k - 1].pos in ("DET", "ADJ")) for k, t in enumerate(tokens[a:b], a)]
+    forms: list[frozenset[str]] = [_word_forms(t.lemma, t.lower, v) for t, v in zip(tokens[a:b], verbs)]
     particles = [(j, t.lower) for j, t in enumerate(tokens[a:b]) if t.lower in PARTICLES
                  and t.pos in ("", "ADP", "ADV", "ADJ")]
     if particles:
@@ -148,13 +150,16 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
                 for k, p in particles:
                     # "stemt … in", and "in te stemmen" where the particle comes first
                     if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te"):
-                        forms[j] = forms[j] | {p + v for v in _word_forms(t.lemma, t.lower)}
+                        forms[j] = forms[j] | {p + v for v in _word_forms(t.lemma, t.lower, verbs[j])}
     return forms
 
 
 @lru_cache(maxsize=65536)
-def _word_forms(lemma: str, lower: str) -> frozenset[str]:
-    return frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
+def _word_forms(lemma: str, lower: str, verb: bool = False) -> frozenset[str]:
+    found = frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
+    if verb and lower.endswith("t") and lemma == lower and len(lower) > 4:
+        found |= _infinitives(lower)  # a verb whose stem ends in t, lemma missed: "bepleit" → bepleiten
+    return found
 
 
 NOMINAL_BEFORE = {"DET", "ADP", "NUM", "PRON"}

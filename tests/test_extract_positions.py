@@ -406,9 +406,10 @@ def test_a_subordinate_clause_with_a_subject_of_its_own_is_not_the_main_actor_s(
     assert {KB.entities[p.holder_iri].key for p in x.positions} == holders
 
 
-def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path):
-    x, _ = extract_passage(tmp_path, "Brede steun voor de terugkeerverordening\n\nDe Raad sprak op 3 maart over de "
-                                     "voortgang van de onderhandelingen.")
+@pytest.mark.parametrize("heading", ["Brede steun voor de terugkeerverordening",
+                                     "4. Brede steun voor de terugkeerverordening"])  # numbered, split after its number
+def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path, heading):
+    x, _ = extract_passage(tmp_path, heading + "\n\nDe Raad sprak op 3 maart over de voortgang van de onderhandelingen.")
     assert x.positions == []
 
 
@@ -419,3 +420,19 @@ def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path):
 def test_positions_verb_forms_the_tagger_leaves_unlemmatised(tmp_path, sentence, holder, stance):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
     assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [(holder, stance)]
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    # support that wide is the member states', whoever observes it
+    ("Het voorzitterschap constateerde brede steun voor de terugkeerverordening.", "MULTIPLE"),
+    # full support is its subject's
+    ("De Commissie bevestigde volledige steun voor de terugkeerverordening.", "COM"),
+])
+def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert [KB.entities[p.holder_iri].key for p in x.positions] == [holder]
+
+
+def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
+    x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
+    assert x.positions == []

@@ -30,9 +30,10 @@ KNOWN_DOCX = {
     # were (docfixtures.docx_paragraphs). In the agenda "a) Commissie rapport over de Staat
     # van het / Schengengebied 2025" opens a list whose items the .txt version reads as one
     # heading; as Word paragraphs the list item "b) Prioriteiten voor de
-    # Schengenraadscyclus 2025-2026" becomes the nearest instrument, so two positions move
-    # from the report to the cycle, and the E-evidence position loses its sentence's
-    # instrument. In the November agenda a heading ("Uitvoeringsbesluit ter bepaling van
+    # Schengenraadscyclus 2025-2026" becomes the nearest instrument, so a position moves
+    # from the report to the cycle, the Commission's concern about Libya moves from the
+    # Council agenda to the topic "Externe dimensie migratie", and the E-evidence position
+    # loses its sentence's instrument. In the November agenda a heading ("Uitvoeringsbesluit ter bepaling van
     # de lidstaten waar sprake ...") that the PDF lines break mid-phrase becomes a
     # paragraph of its own, so its position goes to the Pact named in the next one, and is
     # dropped there, as the Pact already holds it.

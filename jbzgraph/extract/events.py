@@ -89,6 +89,7 @@ class StageCues:
         self.attributive = [c for c in compile_cues(kb, "attributiveCue") if c.concept in self.stage_of]
         self.council = [c for c in compile_cues(kb, "councilCue") if c.concept in self.stage_of]
         self.listed = [c for c in compile_cues(kb, "listCue") if c.concept in self.stage_of]
+        self.steps = self.cues + self.nominal + self.listed  # what a list item may report
         self.status = compile_cues(kb, "statusNoun")
 
 
@@ -375,7 +376,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
                                 _other_subclauses(analysis.tagged[s_start], cue))
         # a stage the sentence names by its noun ("het voortgangsverslag is aangenomen") is as strong
-        named_stage = bool(find_cues(analysis.tokens(*cue_span), lex.nominal))
+        named_stage = bool(find_cues([t for t in analysis.tagged[s_start] if cue_span[0] <= t.start < cue_span[1]],
+                                     lex.nominal))
         if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES and not named_stage:
             previous = mentioned or previous
             continue
@@ -444,7 +446,7 @@ def listed_events(document: Document, analysis: Analysis, context: InstrumentCon
         stage, how = None, "listed_with_its_step"
         if opening > 0:
             tokens = analysis.tokens(para.start + opening + 1, para.start + len(item) - 1)
-            steps = {lex.stage_of[m.cue.concept] for m in find_cues(tokens, lex.cues + lex.nominal + lex.listed)}
+            steps = {lex.stage_of[m.cue.concept] for m in find_cues(tokens, lex.steps)}
             stage = next((st for st in STAGE_ORDER if st in steps), None)
         if stage is None and intro is not None and intro[1] is not None:
             stage, how, opening = intro[1], "listed_under_its_step", len(item)

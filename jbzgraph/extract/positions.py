@@ -58,8 +58,9 @@ SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "
                    "vervolgens", "tegelijkertijd", "zo", "dan", "nog", "echter", "wel", "maar", "en", "dat", "die",
                    "alle", "andere", "overige", "enkele", "verschillende", "diverse", "zowel", "als", "toen", "nu"}
 # Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
-EXTENT = {"brede", "breed", "ruime", "ruim", "veel", "grote", "groot", "algemene", "unanieme", "volledige",
-          "wijdverbreide", "overweldigende", "stevige", "sterke"}
+# Words of how widely a stance is shared; with them it is the member states' whoever observes it.
+BREADTH = {"brede", "breed", "ruime", "ruim", "veel", "algemene", "unanieme", "wijdverbreide", "overweldigende"}
+EXTENT = BREADTH | {"grote", "groot", "volledige", "stevige", "sterke"}
 INVERSION_REACH = 4
 SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}
 AGENT_REACH = 4  # words between a passive participle and its "door" agent
@@ -99,6 +100,7 @@ class Actors:
         self.cues = [c for c in compile_cues(kb, "cue") if c.concept in self.stances]
         # "de brief die Nederland met veertien lidstaten verstuurde": its authors support it
         self.authorship = [c for c in compile_cues(kb, "authorshipCue") if c.concept in self.stances]
+        self.stance_cues = self.cues + self.authorship
         # Words whose assent by a Council body is its decision, a step (see events), not a
         # position: the stage cues and the council cues ("De Raad stemde in met …").
         stages = {c.iri for (kind, _), c in kb.concepts.items() if kind == "stage"}
@@ -207,16 +209,17 @@ def _coordinated(holders: list[Holder], chosen: Holder, tokens: list[Tok]) -> li
     return result
 
 
-def _implied(tokens: list[Tok], m, a: Actors) -> Holder | None:
+def _implied(tokens: list[Tok], m, a: Actors, breadth_only: bool = False) -> Holder | None:
     """ "Er was brede steun voor …", "kregen veel steun": a noun of stance with a word of
     extent before it, or in a sentence that opens with "er", and no actor, is the member
-    states' (``MULTIPLE``)."""
+    states' (``MULTIPLE``); with ``breadth_only``, a noun with a word of breadth before it
+    ("constateerde brede steun"), whoever the subject."""
     noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
     if noun is None or not a.multiple:
         return None
     before = {t.lower for t in tokens[max(0, noun - 2):noun]}
-    existential = any(t.lower == "er" for t in tokens[:noun])
-    if before & EXTENT or existential:
+    existential = not breadth_only and any(t.lower == "er" for t in tokens[:noun])
+    if before & (BREADTH if breadth_only else EXTENT) or existential:
         return Holder(noun, noun + 1, a.multiple, "")
     return None
 
@@ -304,7 +307,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
     # a heading names a topic ("Blijvende inzet van Nederland in de Raad"), it takes no position
-    headings = {s.heading_start for s in document.sections if s.heading}
+    headings = document.heading_sentences(analysis.sentences)
     for s_start, s_end in analysis.sentences:
         if s_start not in analysis.tagged or s_start in headings:
             continue
@@ -313,7 +316,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             continue
         tokens = analysis.tagged[s_start]
         spans = clauses(tokens)
-        matches = [m for lo, hi in spans for m in find_cues(tokens, a.cues + a.authorship, lo, hi)]
+        matches = [m for lo, hi in spans for m in find_cues(tokens, a.stance_cues, lo, hi)]
         if not matches:
             continue
         # a word of an instrument's name is not the speaker's ("stemde in met het actieplan tegen drugshandel")
@@ -332,13 +335,15 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             if negated and stance != "support":
                 continue
             final = "oppose" if negated else stance
-            holder = _holder_for(holders, tokens, spans, m, policy)
+            # "constateerde een brede steun voor …", "kreeg veel steun": support that wide is the member states'
+            implied = _implied(tokens, m, a, breadth_only=True)
+            holder = implied or _holder_for(holders, tokens, spans, m, policy)
             co_holders = _coordinated(holders, holder, tokens) if holder is not None else []
             if holder is None:
-                holder = _implied(tokens, m, a)
-                # "Hiervoor is brede steun, dan wel consensus nodig": support required, not found
-                if holder is None or {t.lower for t in tokens} & OBLIGATION:
-                    continue
+                holder = implied = _implied(tokens, m, a)
+            # "Hiervoor is brede steun, dan wel consensus nodig": support required, not found
+            if holder is None or (implied and {t.lower for t in tokens} & OBLIGATION):
+                continue
             if m.cue in a.authorship:
                 targets, how = _authored(tokens, m, analysis, context, s_start, s_end)
             else:

@@ -66,3 +66,9 @@ class Document:
         if i >= 0 and offset < self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+    def heading_sentences(self, sentences: list[tuple[int, int]]) -> set[int]:
+        """Starts of the sentences that begin inside a section heading: a numbered heading
+        ("12. Implementatie van …") may be split after its number."""
+        spans = [(s.heading_start, s.heading_end) for s in self.sections if s.heading]
+        return {a for a, _ in sentences if any(h <= a < e for h, e in spans)}

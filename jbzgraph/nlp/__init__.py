@@ -152,7 +152,7 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
     lexicon = policy_lexicon(kb)
     # A heading that names an instrument gets tagged too: its title words after the head
     # ("Raadsconclusies betere beheersing migratiestromen") are read only over tags.
-    headings = {s.heading_start for s in document.sections if s.heading}
+    headings = document.heading_sentences(sentences)
     tagged = tag_spans(doc, [(a, b) for a, b in sentences if _read_by_rules(document, a) and (
         (needs_tags(text[a:b], kb) and cue_possible(plain.get(a, []), kb)) or (a in headings and _names_policy(plain.get(a, []), lexicon)))],
         tagger, text)

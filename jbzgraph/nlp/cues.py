@@ -202,14 +202,33 @@ def _lemma_index(tokens: list[Tok], a: int, b: int) -> dict[str, list[int]]:
 _INDEXES: dict[tuple[int, int, int], tuple[list[Tok], dict[str, list[int]]]] = {}
 
 
+def _by_first_word(cues: list[Cue]) -> dict[str, list[int]]:
+    """Positions in ``cues`` by the lemma of their first word, for the few cue lists asked
+    (a clause's lemmas pick the cues worth trying: a cue list has hundreds)."""
+    key = id(cues)
+    if key in _FIRST_WORDS:
+        return _FIRST_WORDS[key][1]
+    table: dict[str, list[int]] = {}
+    for i, cue in enumerate(cues):
+        table.setdefault(cue.words[0][0], []).append(i)
+    if len(_FIRST_WORDS) >= 64:
+        _FIRST_WORDS.pop(next(iter(_FIRST_WORDS)))
+    _FIRST_WORDS[key] = (cues, table)  # holding the list keeps its id from being reused
+    return table
+
+
+_FIRST_WORDS: dict[int, tuple[list[Cue], dict[str, list[int]]]] = {}
+
+
 def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = None) -> list[CueMatch]:
     """Matches of ``cues`` in the clause ``tokens[a:b]``; a token is used by one cue at most,
     the longest first."""
     b = len(tokens) if b is None else b
     index = _lemma_index(tokens, a, b)
+    table = _by_first_word(cues)
     used: set[int] = set()
     found: list[CueMatch] = []
-    for cue in cues:
+    for cue in [cues[i] for i in sorted({i for lemma in index if lemma in table for i in table[lemma]})]:
         places = []
         for lemma, pos in cue.words:
             hits = index.get(lemma)

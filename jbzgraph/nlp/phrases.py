@@ -32,8 +32,8 @@ DETERMINERS = {"de", "het", "een", "dit", "deze", "dat", "die", "zijn", "haar", 
                "elk", "elke", "ieder", "iedere", "welk", "welke"}
 PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
                  "hadden", "zal", "zullen", "zou", "zouden", "kan", "kunnen", "kon", "konden", "moet", "moeten",
-                 "wil", "willen", "mag", "mogen", "dat", "die", "waarin", "waarmee", "waarbij", "waarvan",
-                 "waarop", "welke", "om", "te", "zodat", "omdat", "terwijl", "indien", "als", "wanneer", "nu",
+                 "wil", "willen", "mag", "mogen", "dat", "die", "waar", "waarin", "waarmee", "waarbij", "waarvan",
+                 "waarop", "waardoor", "waarover", "waaruit", "waartoe", "welke", "wie", "wat", "om", "te", "zodat", "omdat", "terwijl", "indien", "als", "wanneer", "nu",
                  "maar", "of", "dan", "niet", "ook", "wel", "reeds", "al", "nog", "daarbij", "hierbij", "echter",
                  "er", "hier", "daar", "nu", "thans", "inmiddels", "verder", "eveneens", "tevens"}
 # Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
@@ -70,6 +70,7 @@ FOOTNOTE_MARK_RE = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")
 WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
+LIST_MARK_RE = re.compile(r"^(?:[a-z]|[ivx]{1,4})[.)]$")  # "c.", "ii)" opening a list item or heading
 # Prepositions a complement may be moved behind the verb with ("heeft een aanbeveling
 # gepubliceerd over …", "nam conclusies aan inzake …"); "van", "met" after a verb belong to it.
 EXTRAPOSABLE = {"over", "inzake", "betreffende", "aangaande", "omtrent", "voor", "tot", "ter", "ten"}
@@ -189,7 +190,8 @@ def _is_modifier(tok: Tok, lex: PolicyLexicon) -> bool:
     """A word that can stand left of a head inside its phrase: an adjective, a name, a number,
     a truncated compound ("asiel-"); without tags, judged by its form."""
     w = tok.lower
-    if w in DETERMINERS or w in PHRASE_ENDERS or w in FUNCTION_WORDS or not any(c.isalpha() for c in w):
+    if w in DETERMINERS or w in PHRASE_ENDERS or w in FUNCTION_WORDS or not any(c.isalpha() for c in w) \
+            or LIST_MARK_RE.match(tok.text):
         return False
     if tok.pos:
         # a number written as a word counts ("twee voorstellen"); digits may name ("2026-2027")
@@ -302,9 +304,11 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
                 break
         j += 1
     # a noun phrase ends on no determiner, conjunction or complement word, nor on a predicative
-    # adjective ("… voor de Uitvoeringshandeling vertrouwelijk aan uw Kamer")
+    # adjective ("… voor de Uitvoeringshandeling vertrouwelijk aan uw Kamer"); after an article
+    # a word is a noun ("van het insolventierecht" read as an adjective)
     while j > i and (tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}
-                     or (j - 1 > i and tokens[j - 1].pos == "ADJ" and tokens[j - 1].text.islower())):
+                     or (j - 1 > i and tokens[j - 1].pos == "ADJ" and tokens[j - 1].text.islower()
+                         and tokens[j - 2].lower not in DETERMINERS)):
         j -= 1
     return j
 
@@ -361,9 +365,10 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         left = i
         # An organisation's name before a head is its own constituent ("heeft de Europese
         # Commissie voorstellen gedaan") unless a capitalised head makes both one name
-        # ("Europese Grens- en Kustwacht Verordening").
+        # ("Europese Grens- en Kustwacht Verordening"), or a heading, which has no clause
+        # ("Commissie rapport over de Staat van het Schengengebied").
         while left > 0 and i - left < MAX_LEFT and _is_modifier(tokens[left - 1], lex) \
-                and not (tokens[left - 1].pos in ("NOUN", "PROPN") and not tok.text[:1].isupper()
+                and not (tokens[left - 1].pos in ("NOUN", "PROPN") and not tok.text[:1].isupper() and not heading
                          and any(a <= tokens[left - 1].start < b for a, b in blocked)):
             left -= 1
             if tokens[left].lower == COORDINATOR or _participle(tokens[left]):
@@ -454,7 +459,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
                  and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))
-        if label.lower() in lex.not_instruments or " ".join(t.lower for t in tokens[left:i + 1]) in lex.not_instruments:
+        # (with the word before, which the tagger may have read as no modifier: "Geannoteerde agenda")
+        if label.lower() in lex.not_instruments or any(" ".join(t.lower for t in tokens[k:i + 1]) in lex.not_instruments
+                                                       for k in {left, max(left - 1, 0)}):
             i = span_end
             continue
         found.append(PolicyPhrase(
@@ -510,6 +517,8 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
         t = tokens[k]
         if t.text[:1].isupper() and lex.head_of(t.lower):
             break  # "Titel voorstel Aanbeveling van de Raad …": another name begins
+        if _complement_at(tokens, k, lex):
+            break  # "Verordening betreffende een …" (read as a verb): the complement begins
         infinitives = _nominal_infinitives(tokens, k) if titled else k
         if infinitives > k:
             end = k = infinitives

@@ -74,6 +74,7 @@ class JBZ(DefinedNamespace):
     actNumber: URIRef
     actionCue: URIRef
     adjective: URIRef
+    amendingWord: URIRef
     answers: URIRef
     askedBy: URIRef
     atMeeting: URIRef

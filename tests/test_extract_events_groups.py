@@ -374,3 +374,28 @@ def test_an_order_named_by_a_compound_is_an_instrument(tmp_path):
 def test_proposals_made_withdrawn_and_published_by_the_commission(tmp_path, sentence, found):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
     assert [(e.stage, KB.entities[e.body_iri].key, e.date) for e in x.events] == [found]
+
+
+TWO_TITLES = (
+    "Informatiesystemen\n"
+    "De onderhandelingen over twee voorstellen zijn begonnen:\n\n"
+    "1. Voorstel voor een verordening betreffende de vaststelling van een kader voor samenwerking tussen "
+    "informatiesystemen (grenzen en visa) en tot wijziging van Verordening (EG) nr. 767/2008, Verordening "
+    "(EU) 2016/399 en Verordening (EU) 2017/2226;\n\n"
+    "2. Voorstel voor een verordening betreffende de vaststelling van een kader voor samenwerking tussen "
+    "informatiesystemen (politie en justitie).\n\n")
+
+
+def test_a_plural_short_mention_stands_for_every_instrument_in_focus_but_those_amended(tmp_path):
+    x, _ = extract_passage(tmp_path, TWO_TITLES + "Op 14 juni 2018 bereikte de Raad een algemene oriëntatie over "
+                                                  "de ontwerpverordeningen.")
+    found = [e.target.label for e in x.events if e.stage == "general_approach"]
+    # two instruments, told apart by their bracketed qualifiers; not the acts the first amends
+    assert len(found) == 2 and len({e.target.ref for e in x.events}) == 2
+    assert "(grenzen en visa)" in found[0] and "(politie en justitie)" in found[1]
+
+
+def test_a_step_an_actor_aims_at_is_none(tmp_path):
+    x, _ = extract_passage(tmp_path, TWO_TITLES + "De inzet van het voorzitterschap is om een algemene oriëntatie "
+                                                  "over de ontwerpverordeningen te bereiken.")
+    assert [e for e in x.events if e.stage == "general_approach"] == []

@@ -282,3 +282,15 @@ def test_an_untagged_phrase_ends_before_a_relative_adverb():
               tag_text("Het uitvoeringsbesluit ter bepaling van de lidstaten waar sprake is van migratiedruk.")]
     labels = {p.label for p in find_phrases(tokens, LEX)}
     assert "uitvoeringsbesluit ter bepaling van de lidstaten" in labels
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Het kabinet steunt de verordening betreffende een kader voor interoperabiliteit tussen informatiesystemen "
+     "(grenzen en visa).", "verordening betreffende een kader voor interoperabiliteit tussen informatiesystemen "
+                          "(grenzen en visa)"),
+    # a remark in brackets is no qualifier of the title
+    ("Het kabinet steunt de verordening betreffende een kader voor interoperabiliteit tussen informatiesystemen "
+     "(zie bijlage).", "verordening betreffende een kader voor interoperabiliteit tussen informatiesystemen"),
+])
+def test_a_bracketed_qualifier_belongs_to_a_long_title(sentence, label):
+    assert label in named(sentence)

@@ -106,8 +106,9 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     spans: dict[str, tuple[int, int]] = {}
     nominal = [m for m in find_cues(tokens, lex.nominal) if not _held_by_agency(tokens, m, analysis, bodies)]
     if nominal:
+        # "is om een algemene oriëntatie te bereiken": an aim, as with a verb cue's "te"-infinitive
         actions = [m for m in find_cues(tokens, lex.actions)
-                   if not any(n.first <= m.first <= n.last for n in nominal)]
+                   if not any(n.first <= m.first <= n.last for n in nominal) and not m.infinitive(tokens)]
         if actions:
             for m in nominal:
                 stage = lex.stage_of[m.cue.concept]
@@ -319,9 +320,10 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
         return named, "target_mention_in_sentence"
     short = context.short_at(s_start, s_end)
     if short is not None:
-        found, how = context.resolve_short(short)
-        if found is not None and found.ref not in framed:
-            return [found], how
+        found, how = context.referents(short)
+        found = [ins for ins in found if ins.ref not in framed]
+        if found:
+            return found, how
     topic = context.topic(s_start)
     if topic is not None and topic.ref not in framed:
         return [topic], "target_paragraph_topic"

@@ -47,6 +47,7 @@ TOPIC_WORDS = 6
 TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
 TITLE_GLUE = {"en", "van", "de", "het", "voor", "in", "op", "tegen", "der"}  # lower-case words of a title
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
+MAX_REFERENTS = 4  # instruments a plural short mention ("de voorstellen") may stand for
 ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
 REF_NEAR = 4  # characters between a phrase and the identifier in brackets after it
 ID_PROPERTY = {"com": "comReference", "celex": "celex"}
@@ -107,6 +108,7 @@ class InstrumentContext:
         self.topics = self._paragraph_topics()
         self._topic_starts = [t[0] for t in self.topics]
         self.topic_section = self._topic_sections()
+        self.amended = self._amended()
         self.section_default: dict[int, Instrument] = {}
         for i, sec in enumerate(document.sections):
             found = self._heading_instrument(sec.heading_start, sec.heading_end) if sec.heading else None
@@ -294,6 +296,55 @@ class InstrumentContext:
                 return self.instrument(m.iri)
         return None
 
+    def _amended(self) -> set[int]:
+        """Starts of the mentions a sentence names after an instrument and an amending word
+        ("… tot wijziging van Verordening (EG) nr. 767/2008, Besluit 2008/633 …")."""
+        words = sorted(self.kb.words("amendingWord"), key=len, reverse=True)
+        if not words:
+            return set()
+        amending = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+        text, found = self.document.text, set()
+        for a, b in self.analysis.sentences:
+            inside = self.in_span(a, b)
+            if len(inside) < 2:
+                continue
+            m = amending.search(text, inside[0].start, b)
+            if m:
+                found |= {e.start for e in inside if e.start >= m.end()}
+        return found
+
+    def all_of_class(self, offset: int, type_name: str) -> list[Instrument]:
+        """The earlier instruments of this section of kind ``type_name``, in text order, as many
+        as a plural short mention may stand for; not those named inside another's name nor
+        those another amends."""
+        wanted = GENERIC_TYPES.get(type_name, {type_name})
+        found: dict[str, Instrument] = {}
+        mentions = self.in_span(max(self._floor(offset), offset - FOCUS_REACH), offset)
+        for m in reversed(mentions):
+            inside = m.start in self.amended or any(
+                o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions)
+            if not inside and (wanted is None or self.type_of(m.iri) & wanted):
+                ins = self.instrument(m.iri)
+                found.setdefault(ins.ref, ins)
+        return list(found.values())[:MAX_REFERENTS][::-1]
+
+    def _plural(self, p: PolicyPhrase) -> bool:
+        word = self.document.text[p.head_start:p.head_end].lower()
+        hit = policy_lexicon(self.kb).head_of(word)
+        return hit is not None and not word.endswith(hit[0])
+
+    def referents(self, p: PolicyPhrase) -> tuple[list[Instrument], str]:
+        """What a short mention stands for: one instrument, or for a plural ("de voorstellen",
+        "beide ontwerpverordeningen") every instrument of its kind in focus."""
+        found, how = self.resolve_short(p)
+        if found is None:
+            return [], ""
+        if how == "target_short_mention_same_kind_before" and self._plural(p):
+            every = self.all_of_class(p.start, p.type_name)
+            if len(every) > 1:
+                return every, how + "+plural"
+        return [found], how
+
     def short_at(self, start: int, end: int) -> PolicyPhrase | None:
         """The first short mention ("het voorstel", "deze richtlijn") that begins in the span."""
         for p in self.short:
@@ -322,19 +373,19 @@ class InstrumentContext:
             return Instrument(iri="", key=key, label=label, type_name=p.type_name), "target_short_mention_section"
         return None, ""
 
-    def first_after(self, start: int, end: int, tokens=None) -> tuple[Instrument | None, str]:
-        """The first instrument named, or referred to, in ``[start, end)``."""
+    def first_after(self, start: int, end: int) -> tuple[list[Instrument], str]:
+        """The first instrument named, or what the first short mention stands for, in ``[start, end)``."""
         named = self.in_span(start, end)
         short = self.short_at(start, end)
         if named and (short is None or named[0].start <= short.start):
-            return self.instrument(named[0].iri), "target_mention_after_predicate"
+            return [self.instrument(named[0].iri)], "target_mention_after_predicate"
         if short is not None:
-            found, how = self.resolve_short(short)
-            if found is not None:
+            found, how = self.referents(short)
+            if found:
                 return found, how
         if named:
-            return self.instrument(named[0].iri), "target_mention_after_predicate"
-        return None, ""
+            return [self.instrument(named[0].iri)], "target_mention_after_predicate"
+        return [], ""
 
     def coordinated(self, first: Instrument, start: int, end: int) -> list[Instrument]:
         """``first`` and the instruments joined to it by commas, "en" or "of" in ``[start, end)``

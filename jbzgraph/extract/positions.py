@@ -435,10 +435,10 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     if that and not context.in_span(start, tokens[that].start):
         return [], ""  # "onderschrijft het beeld van de Commissie dat …": what is endorsed is the clause
     found, how = context.first_after(start, end)
-    if found is not None:
+    if found:
         if how == "target_mention_after_predicate":
-            return context.coordinated(found, start, end), how
-        return [found], how
+            return context.coordinated(found[0], start, end), how
+        return found, how
     if context.refers_back(tokens[lo:hi]) and not _forward(tokens, hi):
         found = context.antecedent(tokens[m.first].start)
         return ([found], "target_referred_back") if found is not None else ([], "")
@@ -447,9 +447,9 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         return [context.instrument(named[-1].iri)], "target_mention_before_predicate"
     short = context.short_at(s_start, tokens[m.first].start)
     if short is not None:
-        found, how = context.resolve_short(short)
-        if found is not None:
-            return [found], how + "+before_predicate"
+        found, how = context.referents(short)
+        if found:
+            return found, how + "+before_predicate"
     if that:
         return [], ""  # "benadrukt de Commissie dat …": what is stressed is the clause, not the item at hand
     default = context.default(s_start)

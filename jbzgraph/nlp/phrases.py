@@ -57,6 +57,8 @@ ADDRESSED = "aan"
 FIELD_PREPOSITION = "in"  # "samenwerking in strafzaken"  # "Mededeling van de Commissie aan het Europees Parlement"
 MAX_LEFT = 4
 MAX_COMPLEMENT = 30
+MIN_QUALIFIED = 3  # words of a complement before a bracketed qualifier may follow it
+MAX_QUALIFIER = 10
 COMPOUND_MIN_PREFIX = 3
 # Dutch plural endings, longest first: verordening-en, plan-nen, akkoord-en, programma-'s, strategie-ën.
 PLURAL_ENDINGS = ("nen", "ten", "sen", "ën", "en", "'s", "s", "n")
@@ -264,6 +266,9 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             if t.text == "(" and j + 2 < len(tokens) and tokens[j + 1].text in ACT_FAMILIES and tokens[j + 2].text == ")":
                 j += 3  # "Verordening (EU) 2019/1896"
                 continue
+            if t.text == "(" and j - i >= MIN_QUALIFIED and (closing := _qualifier_end(tokens, j)):
+                j = closing  # "… interoperabiliteit tussen EU-informatiesystemen (grenzen en visa)"
+                continue
             if t.text == "-" or t.text == "/":
                 j += 1
                 continue
@@ -311,6 +316,23 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
                          and tokens[j - 2].lower not in DETERMINERS)):
         j -= 1
     return j
+
+
+def _qualifier_end(tokens: list[Tok], k: int) -> int:
+    """Past a bracketed qualifier of a title at ``k``, words in lower case joined by commas
+    and "en" ("(grenzen en visa)", "(politiële en justitiële samenwerking, asiel en
+    migratie)") that tell two instruments of one title apart; 0 if ``k`` opens none (an
+    acronym, a number, "(hierna: …)", a remark with a verb)."""
+    n = k + 1
+    while n < len(tokens) and n - k <= MAX_QUALIFIER and tokens[n].text != ")":
+        t = tokens[n]
+        # (a remark opens with its verb: "(zie bijlage)"; after that the tagger may call a noun one: "visa")
+        verbal = t.pos in ("AUX", "ADV") or (t.pos == "VERB" and n == k + 1)
+        if not (t.text == "," or (t.text.isalpha() and t.text.islower() and not verbal
+                                  and t.lower not in PHRASE_ENDERS | FUNCTION_WORDS - {COORDINATOR})):
+            return 0
+        n += 1
+    return n + 1 if n < len(tokens) and tokens[n].text == ")" and n > k + 1 else 0
 
 
 def _field_of_title(tokens: list[Tok], k: int) -> bool:

@@ -436,3 +436,18 @@ def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
     x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
     assert x.positions == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("De inzet van het voorzitterschap is om een akkoord over de terugkeerverordening te bereiken.",
+     {("PRESIDENCY", "support")}),
+    ("De inzet van Nederland is gericht op een snelle afronding van de terugkeerverordening.", {("NLD", "support")}),
+    # adjectives of nationality joined before a noun of stance hold it together
+    ("De Duitse en Nederlandse insteek is de terugkeerverordening te agenderen.",
+     {("DEU", "support"), ("NLD", "support")}),
+    # "inzet" alone is as often deployment
+    ("De inzet van Frontex bij de uitvoering van de terugkeerverordening is verdubbeld.", set()),
+])
+def test_positions_an_actor_s_aim_or_approach_is_its_support(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found

@@ -101,6 +101,8 @@ class Actors:
         # "de brief die Nederland met veertien lidstaten verstuurde": its authors support it
         self.authorship = [c for c in compile_cues(kb, "authorshipCue") if c.concept in self.stances]
         self.stance_cues = self.cues + self.authorship
+        # nouns of a stance an adjective of nationality may hold ("de Duitse insteek")
+        self.stance_nouns = {c.words[0][0] for c in self.cues if c.words[0][1] == "NOUN"}
         # Words whose assent by a Council body is its decision, a step (see events), not a
         # position: the stage cues and the council cues ("De Raad stemde in met …").
         stages = {c.iri for (kind, _), c in kb.concepts.items() if kind == "stage"}
@@ -134,12 +136,21 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
                 prev = tokens[i - 2].lower
             found.append(Holder(i, j, iri, prev if prev in NOT_SUBJECT_PREPOSITIONS | AGENT else ""))
 
-    for e in analysis.entities_in(s_start, s_end):
+    mentions = analysis.entities_in(s_start, s_end)
+    adjectives = {k for e in mentions if e.rule == "gazetteer_adjective"
+                  for k in range(_index_at(tokens, e.start), _index_at(tokens, e.end - 1) + 1)}
+    for e in mentions:
         i, j = _index_at(tokens, e.start), _index_at(tokens, e.end - 1) + 1
         if e.rule == "gazetteer_adjective":
-            nxt = tokens[j].lower if j < len(tokens) else ""
-            if e.kind == "member_state" and nxt in a.offices:
+            # past adjectives joined to it: "de Duitse en Nederlandse insteek"
+            k = j
+            while k < len(tokens) and (k in adjectives or tokens[k].lower in ("en", ",")):
+                k += 1
+            nxt = tokens[k].lower if k < len(tokens) else ""
+            if e.kind == "member_state" and k == j and nxt in a.offices:
                 add(i, j + 1, e.iri)  # "de Duitse minister"
+            elif e.kind == "member_state" and nxt in a.stance_nouns:
+                add(i, j, e.iri)  # "de Duitse en Nederlandse insteek"
             elif nxt in a.presidency_words:
                 add(i, j + 1, a.presidency)  # "het Deense voorzitterschap"
             continue

@@ -399,3 +399,10 @@ def test_a_step_an_actor_aims_at_is_none(tmp_path):
     x, _ = extract_passage(tmp_path, TWO_TITLES + "De inzet van het voorzitterschap is om een algemene oriëntatie "
                                                   "over de ontwerpverordeningen te bereiken.")
     assert [e for e in x.events if e.stage == "general_approach"] == []
+
+
+def test_an_agreement_under_a_presidency_of_the_council_is_the_trilogue_s(tmp_path):
+    x, _ = extract_passage(tmp_path, "Confiscatie\nOnder het Spaanse voorzitterschap van de Raad is op 12 december "
+                                     "2023 een akkoord bereikt over de richtlijn inzake confiscatie van "
+                                     "vermogensbestanddelen.")
+    assert [(e.stage, e.body_iri) for e in x.events] == [("provisional_agreement", None)]

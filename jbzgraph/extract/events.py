@@ -91,6 +91,8 @@ class StageCues:
         self.listed = [c for c in compile_cues(kb, "listCue") if c.concept in self.stage_of]
         self.steps = self.cues + self.nominal + self.listed  # what a list item may report
         self.status = compile_cues(kb, "statusNoun")
+        presidency = kb.by_key("organisation", "PRESIDENCY")
+        self.presidency_words = {w.lower() for w in kb.words("officeNoun", presidency.iri)} if presidency else set()
 
 
 @lru_cache(maxsize=4)
@@ -246,23 +248,38 @@ def _near_actor(cue: int, s_start: int, s_end: int, analysis: Analysis, reach: i
         near(p.start, p.end) for p in analysis.phrases if s_start <= p.start < s_end)
 
 
+def _presided(analysis: Analysis, bodies: dict[str, str], presidency_words: set[str]) -> frozenset[int]:
+    """Starts of the body mentions that only say whose presidency it is ("onder het Spaanse
+    voorzitterschap van de Raad is een akkoord bereikt"): that body took no step."""
+    found = set()
+    for e in analysis.entities:
+        if e.iri in bodies:
+            words = analysis.text[max(0, e.start - 40):e.start].lower().split()
+            if words and words[-1] in ("de", "het"):
+                words.pop()
+            if len(words) >= 2 and words[-1] == "van" and words[-2] in presidency_words:
+                found.add(e.start)
+    return frozenset(found)
+
+
 def _council_alone(stage: str, cue_text: str, cue: int, s_start: int, s_end: int, analysis: Analysis,
-                   bodies: dict[str, str]) -> str:
+                   bodies: dict[str, str], presided: frozenset[int] = frozenset()) -> str:
     """ "De Raad bereikte overeenstemming over …": an agreement the Council (or Coreper) reaches
     without the Parliament is its own position, a general approach; with the Parliament, or
     called provisional or political, it is the trilogue's."""
     if stage != "provisional_agreement" or QUALIFIED_AGREEMENT_RE.search(cue_text):
         return stage
     keys = {bodies.get(e.iri) for e in analysis.entities_in(s_start, s_end)}
-    if "EP" in keys or _body("general_approach", cue, s_start, s_end, analysis, bodies) is None:
+    if "EP" in keys or _body("general_approach", cue, s_start, s_end, analysis, bodies, presided) is None:
         return stage
     return "general_approach"
 
 
-def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
+def _body(stage: str, cue: int, s_start: int, s_end: int, analysis: Analysis, bodies: dict[str, str],
+          presided: frozenset[int] = frozenset()) -> str | None:
     """The body nearest the cue that can take this step; a named configuration beats "de Raad"."""
     allowed = COUNCIL_BODIES if stage in COUNCIL_STAGES else {"COM"} if stage == "proposal" else set(bodies.values())
-    found = [e for e in analysis.entities_in(s_start, s_end) if bodies.get(e.iri) in allowed]
+    found = [e for e in analysis.entities_in(s_start, s_end) if bodies.get(e.iri) in allowed and e.start not in presided]
     if not found:
         return None
     specific = [e for e in found if bodies[e.iri] in DECIDING_BODIES - SPECIFIC_OVER]
@@ -356,6 +373,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     bodies_by_key = {k: iri for iri, k in bodies.items()}
     lex = stage_cues(kb)
+    presided = _presided(analysis, bodies, lex.presidency_words)
     result: list[Event] = []
     seen: set[tuple] = set()
     previous: list[Instrument] = []
@@ -374,7 +392,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             previous = mentioned or previous
             continue
         stage, cue, cue_span = found
-        stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies)
+        stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies, presided)
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
                                 _other_subclauses(analysis.tagged[s_start], cue))
         # a stage the sentence names by its noun ("het voortgangsverslag is aangenomen") is as strong
@@ -389,7 +407,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if not targets:
             continue
         dates = [d for d in analysis.dates if s_start <= d.start < s_end]
-        body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies)
+        body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies, presided)
         if body_iri is not None:
             body_iri = at_meeting_body(body_iri, meeting, dates, bodies_by_key.get("COUNCIL", ""))
         if body_iri is None and stage in DEFAULT_BODY:

@@ -85,12 +85,16 @@ class Pool:
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.writers: queue.Queue[Worker] = queue.Queue()
         self.size = size
-        # The writer first: it holds the store's lock, and readers open beside it.
-        started = [(self.writers, Worker(store, True))] if writer else []
-        started += [(self.idle, Worker(store, False)) for _ in range(size)]
-        for line, worker in started:
+        # The writer first, and ready before any reader starts: it holds the store's lock, and
+        # opening it replays the log and removes files a reader opening at once would miss.
+        if writer:
+            first = Worker(store, True)
+            first.ready(start_timeout)
+            self.writers.put(first)
+        readers = [Worker(store, False) for _ in range(size)]
+        for worker in readers:
             worker.ready(start_timeout)
-            line.put(worker)
+            self.idle.put(worker)
         self.closed = False
 
     def run(self, job: dict, timeout: float) -> Answer:

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from jbzgraph.serve.results import GRAPH_TYPES, ask_body, binding, graph_body, select_body
 
 REFRESH = 0.5  # seconds between reopenings while the store changes
+OPEN_ATTEMPTS = 3  # read-only opens tried before a worker reports it cannot open the store
 
 
 class StoreView:
@@ -42,7 +43,18 @@ class StoreView:
         return len(entries), max((e.stat().st_mtime_ns for e in entries), default=0)
 
     def open(self) -> None:
-        self.store = ox.Store(self.path) if self.writable else ox.Store.read_only(self.path)
+        if self.writable:
+            self.store = ox.Store(self.path)
+        else:
+            # a file another process removes while this one opens is an I/O error: try again
+            for attempt in range(OPEN_ATTEMPTS):
+                try:
+                    self.store = ox.Store.read_only(self.path)
+                    break
+                except OSError:
+                    if attempt == OPEN_ATTEMPTS - 1:
+                        raise
+                    time.sleep(REFRESH / 5)
         self.opened = time.monotonic()
         self.seen = self._signature()
 

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.fiches import form_events
-from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys
+from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys, outermost
 from jbzgraph.extract.model import Event, Instrument, Meeting
-from jbzgraph.extract.positions import at_meeting_body
+from jbzgraph.extract.positions import actors, at_meeting_body
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
@@ -91,8 +91,6 @@ class StageCues:
         self.listed = [c for c in compile_cues(kb, "listCue") if c.concept in self.stage_of]
         self.steps = self.cues + self.nominal + self.listed  # what a list item may report
         self.status = compile_cues(kb, "statusNoun")
-        presidency = kb.by_key("organisation", "PRESIDENCY")
-        self.presidency_words = {w.lower() for w in kb.words("officeNoun", presidency.iri)} if presidency else set()
 
 
 @lru_cache(maxsize=4)
@@ -319,8 +317,7 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
                 and not any(lo <= m.start < hi for lo, hi in context.definitions)]
     kept = [m for m in mentions if not any(lo <= m.start < hi for lo, hi in aside)]
     mentions = kept or mentions
-    outer = [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                            and o.end - o.start > m.end - m.start for o in mentions)]
+    outer = outermost(mentions)
     # "conclusies … over de Europese agenda voor integratie": the agenda is what they are about
     outer = [m for n, m in enumerate(outer) if not (
         n and context.type_of(outer[n - 1].iri) & ABOUT_HEADS and ABOUT_GAP_RE.fullmatch(text[outer[n - 1].end:m.start]))]
@@ -368,19 +365,18 @@ def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysi
 def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext,
            meeting: Meeting | None = None) -> list[Event]:
     text = document.text
-    # A heading names a topic ("Triloogakkoord"), it does not report a step.
-    headings = [(s.heading_start, s.heading_end) for s in document.sections if s.heading]
     bodies = {kb.by_key("organisation", k).iri: k for k in BODY_KEYS if kb.by_key("organisation", k)}
     bodies_by_key = {k: iri for iri, k in bodies.items()}
     lex = stage_cues(kb)
-    presided = _presided(analysis, bodies, lex.presidency_words)
+    presided = _presided(analysis, bodies, actors(kb).presidency_words)
     result: list[Event] = []
     seen: set[tuple] = set()
     previous: list[Instrument] = []
     previous_section = -1
     for s_start, s_end in analysis.sentences:
         paragraph = document.paragraph_at(s_start)
-        if (paragraph and paragraph.kind in SKIP_PARAGRAPHS) or any(a <= s_start < b for a, b in headings):
+        # a heading names a topic ("Triloogakkoord"), it does not report a step
+        if (paragraph and paragraph.kind in SKIP_PARAGRAPHS) or s_start in analysis.headings:
             continue
         section = context.section_of(s_start)
         if section != previous_section:

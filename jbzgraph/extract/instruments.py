@@ -82,6 +82,13 @@ def _cue_openings(kb: KnowledgeBase) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.lower().split()[:2]) for _, w in kb.lexicon.get("cue", ()) if " " in w)
 
 
+def outermost(mentions: list[EntityMention]) -> list[EntityMention]:
+    """The mentions not named inside a longer one ("Verordening (EU) 2016/399" inside a title
+    that amends it)."""
+    return [m for m in mentions if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                           and o.end - o.start > m.end - m.start for o in mentions)]
+
+
 class InstrumentContext:
     """Instrument mentions of one letter, with the instrument each stands for."""
 
@@ -319,11 +326,9 @@ class InstrumentContext:
         those another amends."""
         wanted = GENERIC_TYPES.get(type_name, {type_name})
         found: dict[str, Instrument] = {}
-        mentions = self.in_span(max(self._floor(offset), offset - FOCUS_REACH), offset)
+        mentions = outermost(self.in_span(max(self._floor(offset), offset - FOCUS_REACH), offset))
         for m in reversed(mentions):
-            inside = m.start in self.amended or any(
-                o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions)
-            if not inside and (wanted is None or self.type_of(m.iri) & wanted):
+            if m.start not in self.amended and (wanted is None or self.type_of(m.iri) & wanted):
                 ins = self.instrument(m.iri)
                 found.setdefault(ins.ref, ins)
         return list(found.values())[:MAX_REFERENTS][::-1]

@@ -318,9 +318,8 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
     # a heading names a topic ("Blijvende inzet van Nederland in de Raad"), it takes no position
-    headings = document.heading_sentences(analysis.sentences)
     for s_start, s_end in analysis.sentences:
-        if s_start not in analysis.tagged or s_start in headings:
+        if s_start not in analysis.tagged or s_start in analysis.headings:
             continue
         paragraph = document.paragraph_at(s_start)
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:

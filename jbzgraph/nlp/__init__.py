@@ -48,6 +48,7 @@ class Analysis:
     plain: dict[int, list[Tok]] = field(default_factory=dict)  # sentence start -> untagged tokens
     text: str = ""  # the document's text, which ``doc`` tokenizes
     phrases: list[PolicyPhrase] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)  # starts of the sentences inside a section heading
     _starts: list[int] | None = field(default=None, init=False, repr=False)
 
     def tokens(self, start: int, end: int) -> list[Tok]:
@@ -173,5 +174,6 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
         tagged=tagged,
         plain=plain,
         text=text,
+        headings=headings,
         phrases=phrases,
     )

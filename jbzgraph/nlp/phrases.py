@@ -82,6 +82,8 @@ PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "bi
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "en", "der", "des",
                                 "op", "aan", "met", "te", "tegen", "tussen", "in", "aangaande", "omtrent",
                                 "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s"}
+# words no bracketed qualifier of a title holds ("(zie bijlage)", "(hierna: …)")
+QUALIFIER_STOPS = (PHRASE_ENDERS | FUNCTION_WORDS) - {COORDINATOR}
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,7 @@ def _qualifier_end(tokens: list[Tok], k: int) -> int:
         # (a remark opens with its verb: "(zie bijlage)"; after that the tagger may call a noun one: "visa")
         verbal = t.pos in ("AUX", "ADV") or (t.pos == "VERB" and n == k + 1)
         if not (t.text == "," or (t.text.isalpha() and t.text.islower() and not verbal
-                                  and t.lower not in PHRASE_ENDERS | FUNCTION_WORDS - {COORDINATOR})):
+                                  and t.lower not in QUALIFIER_STOPS)):
             return 0
         n += 1
     return n + 1 if n < len(tokens) and tokens[n].text == ")" and n > k + 1 else 0

@@ -271,6 +271,10 @@ def test_events_other_steps_of_an_instrument(tmp_path, sentence):
     ("Naar verwachting zal de Raad op 12 juni 2026 een algemene oriëntatie over de Terugkeerverordening bereiken.", set()),
     ("Het kabinet verwelkomt de beoogde aanname van de algemene oriëntatie over de Terugkeerverordening.", set()),
     ("De Terugkeerverordening zal op 1 juli 2026 in werking treden.", {"entry_into_force"}),
+    # a step an actor wants or aims at is not taken; one reported is
+    ("Nederland wil dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
+    ("De inzet van het kabinet is dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
+    ("Het voorzitterschap meldde dat de Terugkeerverordening is aangenomen.", {"adoption"}),
 ])
 def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)

@@ -416,6 +416,9 @@ def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path, headi
 @pytest.mark.parametrize("sentence, holder, stance", [
     ("Het kabinet bepleit de terugkeerverordening.", "NLD", "support"),  # a stem ending in t
     ("Polen verwierp de terugkeerverordening.", "POL", "oppose"),  # a strong past
+    # a short stem ending in t, separated from its particle: "zet … in op" is "inzetten op"
+    ("Daarnaast zet het kabinet in op spoedige afronding van de onderhandelingen over de terugkeerverordening.",
+     "NLD", "support"),
 ])
 def test_positions_verb_forms_the_tagger_leaves_unlemmatised(tmp_path, sentence, holder, stance):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
@@ -431,6 +434,25 @@ def test_positions_verb_forms_the_tagger_leaves_unlemmatised(tmp_path, sentence,
 def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
     assert [KB.entities[p.holder_iri].key for p in x.positions] == [holder]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("De inzet van het kabinet is dat de terugkeerverordening spoedig wordt aangenomen.", {("NLD", "support")}),
+    ("De inzet van het voorzitterschap was dat de lidstaten de terugkeerverordening steunen.",
+     {("PRESIDENCY", "support"), ("MULTIPLE", "support")}),
+    # "dat" before the noun opens the clause the noun is in: no aim is stated
+    ("Het voorzitterschap meldde dat de inzet van Frontex bij de terugkeerverordening groot is.", set()),
+])
+def test_positions_an_aim_stated_as_a_clause(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
+
+
+def test_positions_an_author_takes_no_position_on_its_own_text(tmp_path):
+    x, _ = extract_passage(tmp_path, "Visumbeleid\nOp 29 januari 2026 publiceerde de Commissie de EU-visumstrategie. "
+                                     "Met de strategie beoogt de Commissie het visumbeleid strategischer in te zetten. "
+                                     "Het kabinet steunt de strategie.")
+    assert {(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions} == {("NLD", "EU-visumstrategie")}
 
 
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):

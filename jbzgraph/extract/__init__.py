@@ -7,7 +7,7 @@ from jbzgraph.extract.mentions import mentions
 from jbzgraph.extract.metadata import letter_info
 from jbzgraph.extract.model import Extraction
 from jbzgraph.extract.parliament import commitments, questions_and_answers
-from jbzgraph.extract.positions import positions
+from jbzgraph.extract.positions import not_on_own_text, positions
 from jbzgraph.extract.references import citations
 from jbzgraph.extract.signatories import signatories
 from jbzgraph.kb import KnowledgeBase, load_kb
@@ -26,6 +26,7 @@ def extract(document: Document, analysis: Analysis, kb: KnowledgeBase | None = N
     result.citations = citations(text, analysis)
     result.positions = positions(document, analysis, kb, context, info.meeting)
     result.events = events(document, analysis, kb, context, info.meeting)
+    result.positions = not_on_own_text(result.positions, result.events)
     targets = {p.target.key for p in result.positions} | {e.target.key for e in result.events}
     result.mentions = mentions(text, analysis, signed, context, targets)
     result.memberships = groups(document, analysis, kb)

@@ -15,11 +15,11 @@ from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.fiches import form_events
 from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys, outermost
 from jbzgraph.extract.model import Event, Instrument, Meeting
-from jbzgraph.extract.positions import actors, at_meeting_body
+from jbzgraph.extract.positions import INTENT_WORDS, actors, at_meeting_body
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
-from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clauses, compile_cues, find_cues
+from jbzgraph.nlp.cues import CLAUSE_OPENERS, RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues
 from jbzgraph.nlp.phrases import DETERMINERS, agent_before, phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
 from jbzgraph.nlp.triggers import PARTICLES
@@ -348,6 +348,19 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     return ([default], "target_section_instrument") if default and default.ref not in framed else ([], "")
 
 
+def _wished(tokens: list[Tok], cue: int) -> bool:
+    """Whether the step at offset ``cue`` is in a clause that says what an actor wants or
+    expects ("Nederland wil dat de verordening wordt aangenomen", "de inzet is dat …"):
+    a step aimed at, not taken."""
+    k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start <= cue), -1)
+    while k > 0 and tokens[k].lower not in CLAUSE_OPENERS:
+        k -= 1
+    if k <= 0:
+        return False
+    lo, _ = clause_of(clauses(tokens), k - 1)
+    return any(t.lower in INTENT_WORDS for t in tokens[lo:k])
+
+
 def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,
                 meeting: Meeting | None):
     """The date nearest the cue, not counting deadlines ("verlengd tot 4 maart 2027"); else,
@@ -410,7 +423,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
-        future = bool(FUTURE_RE.search(sentence))
+        future = bool(FUTURE_RE.search(sentence)) or _wished(analysis.tagged[s_start], cue)
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.instruments import InstrumentContext
-from jbzgraph.extract.model import Instrument, Meeting, Position
+from jbzgraph.extract.model import Event, Instrument, Meeting, Position
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
@@ -66,6 +66,7 @@ SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}
 AGENT_REACH = 4  # words between a passive participle and its "door" agent
 ALONGSIDE_REACH = 8  # words between a holder and one "samen met" it
 MEETING_WORDS = {"jbz-raad", "raad", "raadsverband"}
+AUTHORING_STAGES = {"proposal", "adoption"}  # the body that takes them is the text's author
 AUTHORED_TYPES = {"JointStatement"}  # what is written and sent, so its authors hold it
 
 
@@ -381,6 +382,14 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                     confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
                 ))
     return result
+
+
+def not_on_own_text(found: list[Position], steps: list[Event]) -> list[Position]:
+    """The positions but those of a body on a text the letter says it proposed or adopted
+    ("Op 29 januari publiceerde de Commissie de strategie. Met de strategie beoogt de
+    Commissie …"): an author's aims are what its text says, not a stance taken on it."""
+    authored = {(e.body_iri, e.target.ref) for e in steps if e.stage in AUTHORING_STAGES and e.body_iri}
+    return [p for p in found if (p.holder_iri, p.target.ref) not in authored]
 
 
 def _authored(tokens: list[Tok], m, analysis: Analysis, context: InstrumentContext, s_start: int,

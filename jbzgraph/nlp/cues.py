@@ -20,6 +20,7 @@ SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waar
                  "waarop", "waarvan", "indien", "hoewel", "nadat", "voordat", "zodra", "mits", "tenzij", "maar"}
 RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "om"}
 MAX_SPREAD = 8  # words between the first and the last word of one cue
+CLAUSE_OPENERS = {"dat", "om"}  # a clause they open may be what a cue ending in them introduces
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,8 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
 @lru_cache(maxsize=65536)
 def _word_forms(lemma: str, lower: str, verb: bool = False) -> frozenset[str]:
     found = frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
-    if verb and lower.endswith("t") and lemma == lower and len(lower) > 4:
-        found |= _infinitives(lower)  # a verb whose stem ends in t, lemma missed: "bepleit" → bepleiten
+    if verb and lower.endswith("t") and lemma == lower and len(lower) >= 3:
+        found |= _infinitives(lower)  # a verb whose stem ends in t, lemma missed: "bepleit" → bepleiten, "zet" → zetten
     return found
 
 
@@ -224,16 +225,19 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
     """Matches of ``cues`` in the clause ``tokens[a:b]``; a token is used by one cue at most,
     the longest first."""
     b = len(tokens) if b is None else b
-    index = _lemma_index(tokens, a, b)
+    # the word that opens the next clause may end a cue: "de inzet van het kabinet is dat …"
+    opener = b - a if b < len(tokens) and tokens[b].lower in CLAUSE_OPENERS else None
+    index = _lemma_index(tokens, a, b + (opener is not None))
     table = _by_first_word(cues)
     used: set[int] = set()
     found: list[CueMatch] = []
     for cue in [cues[i] for i in sorted({i for lemma in index if lemma in table for i in table[lemma]})]:
         places = []
-        for lemma, pos in cue.words:
+        for w, (lemma, pos) in enumerate(cue.words):
             hits = index.get(lemma)
             if hits:
-                hits = [j for j in hits if j not in used and _fits(tokens, a + j, pos, lemma)]
+                hits = [j for j in hits if j not in used and _fits(tokens, a + j, pos, lemma)
+                        and (j != opener or (w == len(cue.words) - 1 and lemma == tokens[b].lower))]
             if not hits:
                 break
             places.append(hits)
@@ -241,7 +245,9 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
             # each place of the first word may anchor the rest: "van het pact … van toepassing"
             chosen = min(([min(h, key=lambda j: abs(j - anchor)) for h in places] for anchor in places[0]),
                          key=lambda c: max(c) - min(c))
-            if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen):
+            # "dat" and "om" introduce what follows them: "de inzet is dat …", not "dat de inzet …"
+            opens = all(c == max(chosen) for c, (lemma, _) in zip(chosen, cue.words) if lemma in CLAUSE_OPENERS)
+            if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen) and opens:
                 used.update(chosen)
                 found.append(CueMatch(cue, a + min(chosen), a + max(chosen), tuple(a + c for c in chosen)))
     return sorted(found, key=lambda m: m.first)

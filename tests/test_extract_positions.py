@@ -455,6 +455,26 @@ def test_positions_an_author_takes_no_position_on_its_own_text(tmp_path):
     assert {(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions} == {("NLD", "EU-visumstrategie")}
 
 
+def test_positions_a_clause_with_a_pronoun_subject_of_its_own_names_no_target(tmp_path):
+    x, _ = extract_passage(tmp_path, "Verordening gegevensbescherming\nDe Raad sprak over de verordening. Enkele "
+                                     "lidstaten stemden niet in, zij willen dat de terugkeerrichtlijn blijft gelden.")
+    assert {(KB.entities[p.holder_iri].key, p.stance, p.target.label) for p in x.positions} == {
+        ("MULTIPLE", "oppose", "Verordening gegevensbescherming")}
+
+
+@pytest.mark.parametrize("sentence, holders", [
+    # a verb used as a noun acts on what follows its "van"
+    ("Het voorzitterschap onderstreepte het belang van de Schengengrenscode en van het ondersteunen van Griekenland.",
+     {"PRESIDENCY"}),
+    ("De steun van Griekenland voor de Schengengrenscode is groot.", {"GRC"}),
+    # an actor in a topic label before a colon is the topic
+    ("Frontex: er is voortgang geboekt met de Schengengrenscode; het streven is om snel een akkoord te bereiken.", set()),
+])
+def test_positions_who_is_no_holder_near_a_cue(tmp_path, sentence, holders):
+    x, _ = extract_passage(tmp_path, "Schengen\n" + sentence)
+    assert {KB.entities[p.holder_iri].key for p in x.positions} == holders
+
+
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
     x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
     assert x.positions == []

@@ -76,6 +76,7 @@ def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     "De verklaring roept op tot robuuste wetgevende kaders.",
     "Het kabinet zoekt flexibiliteit binnen de internationaal- en Europeesrechtelijke kaders.",
     "Lidstaten stemmen af welke nationale databanken worden gedeeld.",
+    "Zij willen dat strengere nationale regels mogelijk blijven.",  # a weak head whose plural is the lexicon's word
     # "in het kader van" is a preposition ("in the context of")
     "Frontex steunt derde landen, ook in het kader van innovatieve vormen van samenwerking.",
     # the field labels of a BNC fiche

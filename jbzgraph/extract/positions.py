@@ -52,6 +52,8 @@ DECIDING_KEYS = {"COUNCIL", "JHA_COUNCIL", "GAC", "COREPER", "EUCO"}
 SKIP_PARAGRAPHS = {"question", "footnote", "signature", "header"}
 NEXT_CLAUSES = 2
 CONTRASTIVE = {"maar", "echter", "doch"}
+LABEL_REACH = 8  # words of a topic label before its colon
+SUBJECT_PRONOUNS = {"zij", "ze", "hij", "wij", "we"}
 SAYS_THAT_REACH = 7  # words between a verb of saying and its "dat"
 # Words that may stand before a subject without making it something else's (grammar).
 SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "eveneens", "bovendien", "verder",
@@ -167,7 +169,8 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
         q = _quantified_group(tokens, i, a)
         if q:
             add(i, q, a.multiple)
-    found.sort(key=lambda h: h.index)
+    label = _topic_label_end(tokens)
+    found = sorted((h for h in found if h.index >= label), key=lambda h: h.index)
     # "waaronder Italië en Denemarken": an actor coordinated with one after a preposition is
     # after it too.
     for n in range(1, len(found)):
@@ -273,7 +276,7 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         if h.after_preposition in AGENT and lo <= h.index < hi and (
                 -AGENT_REACH <= h.index - m.first < 0 or (passive and 0 < h.index - m.last <= AGENT_REACH)):
             return h  # "wordt door Nederland gesteund", "werd gesteund door Nederland"
-        if h.after_preposition == "van" and any(0 < h.index - k <= 3 for k in nouns):
+        if h.after_preposition == "van" and any(0 < h.index - k <= 3 and not _nominal_infinitive(tokens, k) for k in nouns):
             return h
     before = [h for h in free if lo <= h.index < m.first]
     subjects = [h for h in before if _subject_like(tokens, spans, h)]
@@ -288,6 +291,23 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         return None  # "sprak de verwachting uit dat recente wijzigingen bijdragen aan …"
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
     return earlier[0] if earlier else None
+
+
+def _nominal_infinitive(tokens: list[Tok], k: int) -> bool:
+    """Whether the cue word at ``k`` is a verb used as a noun ("het ondersteunen van
+    Griekenland"): what follows its "van" is what it acts on, not who acts."""
+    return k > 0 and tokens[k - 1].lower == "het" and tokens[k].lower.endswith("en")
+
+
+def _topic_label_end(tokens: list[Tok]) -> int:
+    """The index past the colon of a topic label opening the sentence ("Europese grens- en
+    kustwacht: er is voortgang geboekt …"), or 0: an actor named there is the topic."""
+    for k, t in enumerate(tokens[:LABEL_REACH]):
+        if t.text == ":":
+            return k + 1
+        if t.pos in ("VERB", "AUX"):
+            return 0
+    return 0
 
 
 def _own_subject(tokens: list[Tok], lo: int, cue: int, policy: set[int]) -> bool:
@@ -436,6 +456,12 @@ def _says_that(tokens: list[Tok], k: int) -> int:
     return k if k < len(tokens) and tokens[k].lower == "dat" and tokens[k].pos != "DET" else 0
 
 
+def _pronoun_subject(tokens: list[Tok], k: int) -> bool:
+    """Whether the clause from ``k`` opens with a personal pronoun and its finite verb ("zij
+    willen", "hij wees erop"): a main clause of its own."""
+    return tokens[k].lower in SUBJECT_PRONOUNS and k + 1 < len(tokens) and tokens[k + 1].pos in ("VERB", "AUX")
+
+
 def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
     """The instruments a stance cue is about (one, or several named together), and how they
     were found."""
@@ -447,6 +473,8 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     last = min(len(spans) - 1, k + NEXT_CLAUSES)
     # "steunt het uitgangspunt, maar vanwege de waarde van deze verdragen …": a contrast is another matter
     last = next((j - 1 for j in range(k + 1, last + 1) if tokens[spans[j][0]].lower in CONTRASTIVE), last)
+    # "stemden niet in, zij willen dat …": a clause with a subject of its own says something else
+    last = next((j - 1 for j in range(k + 1, last + 1) if _pronoun_subject(tokens, spans[j][0])), last)
     reach = spans[last][1]
     start = tokens[m.last].end
     end = tokens[reach - 1].end if reach > 0 else start

@@ -470,7 +470,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         elif head in lex.weak:
             # A plural names kinds of thing ("robuuste wetgevende kaders", "nationale
             # databanken"), not one, unless a name or a complement says which ("de Dublinregels").
-            plural = not tok.lower.rstrip("0123456789").endswith(head)
+            # (the lexicon may give the plural itself: "regels", lemma "regel")
+            plural = not tok.lower.rstrip("0123456789").endswith(head) or (
+                tok.pos == "NOUN" and tok.lemma != tok.lower and tok.lower.endswith(("s", "en")))
             # (a capital opening the sentence or heading is no name: "Migratie-partnerschappen en deals")
             naming = (compound and tok.text[:1].isupper() and left > 0) if plural else (capitalised or naming_adjectives)
             named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)

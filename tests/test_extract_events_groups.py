@@ -282,6 +282,17 @@ def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentenc
 
 
 @pytest.mark.parametrize("sentence, stages", [
+    # a verb used as a noun names an act, it reports no step
+    ("De Raad bespreekt de verordening van het Europees Parlement en de Raad met als doel het vaststellen van "
+     "gemeenschappelijke regels over grenscontroles.", set()),
+    ("De Raad heeft op 3 maart 2026 de verordening over grenscontroles vastgesteld.", {"adoption"}),
+])
+def test_events_an_act_named_by_a_verb_as_noun_is_no_step(tmp_path, sentence, stages):
+    x, _ = extract_passage(tmp_path, "Grenzen\n" + sentence)
+    assert {e.stage for e in x.events} == stages
+
+
+@pytest.mark.parametrize("sentence, stages", [
     ("Het EES wordt op 12 oktober 2025 operationeel.", {"application"}),
     ("Met derde landen wordt op operationeel niveau gewerkt aan het EES.", set()),
 ])

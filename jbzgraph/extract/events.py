@@ -19,7 +19,8 @@ from jbzgraph.extract.positions import INTENT_WORDS, actors, at_meeting_body
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
-from jbzgraph.nlp.cues import CLAUSE_OPENERS, RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues
+from jbzgraph.nlp.cues import (CLAUSE_OPENERS, RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues,
+                               nominal_infinitive)
 from jbzgraph.nlp.phrases import DETERMINERS, agent_before, phrase_key, policy_lexicon
 from jbzgraph.nlp.tokens import Tok
 from jbzgraph.nlp.triggers import PARTICLES
@@ -125,6 +126,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
         for m in find_cues(tokens, lex.cues, lo, hi) + attributive + council:
             if m not in attributive and (_describes_other(tokens, m, analysis) or _attributive_adjective(tokens, m)):
                 continue  # "de vastgestelde prioriteiten", "op operationeel niveau": a property of the noun
+            if len(m.cue.words) == 1 and nominal_infinitive(tokens, m.first):
+                continue  # "met als doel het vaststellen van gemeenschappelijke regels": an act named, not taken
             end = _particle_after(tokens, m, hi)
             after = " ".join(t.lower for t in tokens[end + 1:end + 3])
             reporting = any(after == w or after.startswith(w + " ") for w in REPORTING_OPENERS)

@@ -26,7 +26,7 @@ from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
 from jbzgraph.nlp import Analysis
-from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues
+from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues, nominal_infinitive
 from jbzgraph.nlp.tokens import Tok
 
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
@@ -276,7 +276,7 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         if h.after_preposition in AGENT and lo <= h.index < hi and (
                 -AGENT_REACH <= h.index - m.first < 0 or (passive and 0 < h.index - m.last <= AGENT_REACH)):
             return h  # "wordt door Nederland gesteund", "werd gesteund door Nederland"
-        if h.after_preposition == "van" and any(0 < h.index - k <= 3 and not _nominal_infinitive(tokens, k) for k in nouns):
+        if h.after_preposition == "van" and any(0 < h.index - k <= 3 and not nominal_infinitive(tokens, k) for k in nouns):
             return h
     before = [h for h in free if lo <= h.index < m.first]
     subjects = [h for h in before if _subject_like(tokens, spans, h)]
@@ -291,12 +291,6 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         return None  # "sprak de verwachting uit dat recente wijzigingen bijdragen aan …"
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
     return earlier[0] if earlier else None
-
-
-def _nominal_infinitive(tokens: list[Tok], k: int) -> bool:
-    """Whether the cue word at ``k`` is a verb used as a noun ("het ondersteunen van
-    Griekenland"): what follows its "van" is what it acts on, not who acts."""
-    return k > 0 and tokens[k - 1].lower == "het" and tokens[k].lower.endswith("en")
 
 
 def _topic_label_end(tokens: list[Tok]) -> int:

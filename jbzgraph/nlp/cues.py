@@ -43,6 +43,12 @@ class CueMatch:
         return any(k > 0 and tokens[k - 1].lower == "te" and tokens[k].pos in ("", "VERB") for k in self.indices)
 
 
+def nominal_infinitive(tokens: list[Tok], k: int) -> bool:
+    """Whether the word at ``k`` is a verb used as a noun ("het ondersteunen van Griekenland",
+    "het vaststellen van regels"): it names an act; what follows its "van" is acted on."""
+    return k > 0 and tokens[k - 1].lower == "het" and tokens[k].lower.endswith("en")
+
+
 def compile_cues(kb: KnowledgeBase, prop: str = "cue") -> list[Cue]:
     """The cues under ``prop``, longest first (a longer cue is the more specific reading)."""
     cues = []

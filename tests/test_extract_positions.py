@@ -440,6 +440,10 @@ def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder
     ("De inzet van het kabinet is dat de terugkeerverordening spoedig wordt aangenomen.", {("NLD", "support")}),
     ("De inzet van het voorzitterschap was dat de lidstaten de terugkeerverordening steunen.",
      {("PRESIDENCY", "support"), ("MULTIPLE", "support")}),
+    # an aim that is the object of support is the supporter's position
+    ("In algemene zin steunt het kabinet de inzet van de Commissie om de terugkeerverordening snel af te ronden.",
+     {("NLD", "support")}),
+    ("De inzet van de Commissie is om de terugkeerverordening snel af te ronden.", {("COM", "support")}),
     # "dat" before the noun opens the clause the noun is in: no aim is stated
     ("Het voorzitterschap meldde dat de inzet van Frontex bij de terugkeerverordening groot is.", set()),
 ])

@@ -293,6 +293,16 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
     return earlier[0] if earlier else None
 
 
+def _nested_aim(m, matches, tokens: list[Tok], spans, a: Actors) -> bool:
+    """Whether ``m`` is a noun of support that is the object of a verb of support before it
+    in its clause ("steunt de inzet van de Commissie om …")."""
+    if m.cue.words[0][1] != "NOUN" or a.stances[m.cue.concept] != "support":
+        return False
+    clause = clause_of(spans, m.first)
+    return any(o is not m and o.last < m.first and clause_of(spans, o.first) == clause
+               and a.stances[o.cue.concept] == "support" and tokens[o.first].pos == "VERB" for o in matches)
+
+
 def _topic_label_end(tokens: list[Tok]) -> int:
     """The index past the colon of a topic label opening the sentence ("Europese grens- en
     kustwacht: er is voortgang geboekt …"), or 0: an actor named there is the topic."""
@@ -347,6 +357,9 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
         # a word of an instrument's name is not the speaker's ("stemde in met het actieplan tegen drugshandel")
         names = [(p.head_end, p.end) for p in analysis.phrases if s_start <= p.start < s_end and p.end > p.head_end]
         matches = [m for m in matches if not any(n_start <= tokens[k].start < n_end for k in m.indices for n_start, n_end in names)]
+        # "steunt het kabinet de inzet van de Commissie om …": the aim supported is the supporter's
+        # position; the nested one is reported, not taken here
+        matches = [m for m in matches if not _nested_aim(m, matches, tokens, spans, a)]
         holders = find_holders(tokens, analysis, kb)
         policy = {p.head_start for p in analysis.phrases if s_start <= p.start < s_end} | {
             e.start for e in context.in_span(s_start, s_end)} | {p.start for p in analysis.phrases if s_start <= p.start < s_end}

@@ -479,6 +479,15 @@ def test_positions_who_is_no_holder_near_a_cue(tmp_path, sentence, holders):
     assert {KB.entities[p.holder_iri].key for p in x.positions} == holders
 
 
+@pytest.mark.parametrize("sentence", [
+    "Het voorzitterschap concludeerde dat er weinig steun bestond voor de terugkeerverordening.",
+    "De terugkeerverordening kreeg in de Raad slechts beperkte steun.",
+])
+def test_positions_scarce_support_is_the_member_states_opposition(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [("MULTIPLE", "oppose")]
+
+
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
     x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
     assert x.positions == []

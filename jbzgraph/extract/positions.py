@@ -62,6 +62,7 @@ SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "
 # Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
 # Words of how widely a stance is shared; with them it is the member states' whoever observes it.
 BREADTH = {"brede", "breed", "ruime", "ruim", "veel", "algemene", "unanieme", "wijdverbreide", "overweldigende"}
+SCARCITY = {"weinig", "nauwelijks", "beperkte", "beperkt"}  # "weinig steun": most are against
 EXTENT = BREADTH | {"grote", "groot", "volledige", "stevige", "sterke"}
 INVERSION_REACH = 4
 SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}
@@ -232,11 +233,16 @@ def _implied(tokens: list[Tok], m, a: Actors, breadth_only: bool = False) -> Hol
     noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
     if noun is None or not a.multiple:
         return None
-    before = {t.lower for t in tokens[max(0, noun - 2):noun]}
     existential = not breadth_only and any(t.lower == "er" for t in tokens[:noun])
-    if before & (BREADTH if breadth_only else EXTENT) or existential:
+    if _before_noun(tokens, m) & ((BREADTH if breadth_only else EXTENT) | SCARCITY) or existential:
         return Holder(noun, noun + 1, a.multiple, "")
     return None
+
+
+def _before_noun(tokens: list[Tok], m) -> set[str]:
+    """The two words before the cue's noun ("brede steun", "weinig steun"), or none."""
+    noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
+    return set() if noun is None else {t.lower for t in tokens[max(0, noun - 2):noun]}
 
 
 def _subject_like(tokens: list[Tok], spans, h: Holder) -> bool:
@@ -372,7 +378,9 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 continue  # "het EP moet instemmen met …": a step required, not a position taken
             if negated and stance != "support":
                 continue
-            final = "oppose" if negated else stance
+            # "er bestond weinig steun voor …": support that scarce is the member states' opposition
+            scarce = stance == "support" and bool(_before_noun(tokens, m) & SCARCITY)
+            final = "oppose" if negated or scarce else stance
             # "constateerde een brede steun voor …", "kreeg veel steun": support that wide is the member states'
             implied = _implied(tokens, m, a, breadth_only=True)
             holder = implied or _holder_for(holders, tokens, spans, m, policy)
@@ -387,7 +395,7 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             else:
                 targets, how = _targets(tokens, spans, m, context, s_start)
             intended = bool(words & INTENT_WORDS)
-            rule_base = f"stance_{stance}{'_negated' if negated else ''}+{how}"
+            rule_base = f"stance_{stance}{'_negated' if negated else ''}{'_scarce' if scarce else ''}+{how}"
             dates = [d for d in analysis.dates if s_start <= d.start < s_end]
             for target, who, extra in [(t, holder, "") for t in targets] + \
                     [(t, h, "+alongside") for t in targets for h in co_holders]:

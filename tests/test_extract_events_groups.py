@@ -281,6 +281,16 @@ def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentenc
     assert {e.stage for e in x.events} == stages
 
 
+def test_events_a_plural_stage_noun_the_tagger_leaves_unlemmatised_names_the_stage(tmp_path):
+    x, _ = extract_passage(tmp_path, "Strafrecht\nTijdens de Justitiedag stelde de Raad drie Raadsposities vast: op de "
+                                     "richtlijn ter bestrijding van corruptie, de richtlijn inzake slachtofferrechten "
+                                     "en op de verordening over digitale bewijsvoering.")
+    assert {(e.stage, e.target.label) for e in x.events} == {
+        ("general_approach", "richtlijn ter bestrijding van corruptie"),
+        ("general_approach", "richtlijn inzake slachtofferrechten"),
+        ("general_approach", "verordening over digitale bewijsvoering")}
+
+
 @pytest.mark.parametrize("sentence, stages", [
     # a verb used as a noun names an act, it reports no step
     ("De Raad bespreekt de verordening van het Europees Parlement en de Raad met als doel het vaststellen van "

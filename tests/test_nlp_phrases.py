@@ -88,6 +88,11 @@ def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []
 
 
+def test_and_before_a_preposition_opens_another_object():
+    assert named("De Raad sprak over de richtlijn inzake slachtofferrechten en over de verordening over digitale "
+                 "bewijsvoering.") == ["richtlijn inzake slachtofferrechten", "verordening over digitale bewijsvoering"]
+
+
 @pytest.mark.parametrize("sentence, label", [
     ("Het kabinet hecht aan de Dublinregels.", "Dublinregels"),
     ("De Raad besprak de kaders voor de uitwisseling van gegevens.", "kaders voor de uitwisseling van gegevens"),

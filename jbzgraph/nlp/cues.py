@@ -164,9 +164,23 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
 @lru_cache(maxsize=65536)
 def _word_forms(lemma: str, lower: str, verb: bool = False) -> frozenset[str]:
     found = frozenset({lemma.replace("_", ""), lower}) | guess_lemmas(lower)
+    if lemma == lower:
+        found |= _singulars(lower)  # a plural the tagger left as it is: "Raadsposities" → raadspositie
     if verb and lower.endswith("t") and lemma == lower and len(lower) >= 3:
         found |= _infinitives(lower)  # a verb whose stem ends in t, lemma missed: "bepleit" → bepleiten, "zet" → zetten
     return found
+
+
+def _singulars(word: str) -> frozenset[str]:
+    """Singulars a Dutch plural may have: posities → positie, oriëntaties → oriëntatie,
+    zorgen → zorg, stappen → stap."""
+    found = set()
+    if word.endswith("s") and len(word) > 4:
+        found.add(word[:-1])
+    if word.endswith("en") and len(word) > 5:
+        stem = word[:-2]
+        found.add(stem[:-1] if stem[-1] == stem[-2] else stem)
+    return frozenset(found)
 
 
 NOMINAL_BEFORE = {"DET", "ADP", "NUM", "PRON"}

@@ -305,9 +305,10 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             prev = tokens[j - 1] if j > i else None
             # "asiel en migratie" continues, and so does a title's "… en de bescherming van
             # slachtoffers"; "… en de herziening van …" starts a new phrase, "… en de lidstaten
-            # hebben" a new clause.
+            # hebben" a new clause; "… en op de verordening …" another object.
             if nxt is None or (nxt.lower in DETERMINERS and not _titled_continuation(tokens, j + 1, lex)) \
-                    or (prev is not None and not prev.text.endswith("-") and lex.head_of(nxt.text)):
+                    or (prev is not None and not prev.text.endswith("-") and lex.head_of(nxt.text)) \
+                    or nxt.pos == "ADP" or nxt.lower in PREPOSITIONS:
                 break
         j += 1
     # a noun phrase ends on no determiner, conjunction or complement word, nor on a predicative

@@ -281,6 +281,11 @@ def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentenc
     assert {e.stage for e in x.events} == stages
 
 
+def test_events_a_strong_participle_the_tagger_leaves_unlemmatised(tmp_path):
+    x, _ = extract_passage(tmp_path, "Terugkeer\nOp 4 juni 2024 is de Terugkeerverordening in werking getreden.")
+    assert [(e.stage, e.date.isoformat()) for e in x.events] == [("entry_into_force", "2024-06-04")]
+
+
 def test_events_a_plural_stage_noun_the_tagger_leaves_unlemmatised_names_the_stage(tmp_path):
     x, _ = extract_passage(tmp_path, "Strafrecht\nTijdens de Justitiedag stelde de Raad drie Raadsposities vast: op de "
                                      "richtlijn ter bestrijding van corruptie, de richtlijn inzake slachtofferrechten "

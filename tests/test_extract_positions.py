@@ -428,6 +428,7 @@ def test_positions_verb_forms_the_tagger_leaves_unlemmatised(tmp_path, sentence,
 @pytest.mark.parametrize("sentence, holder", [
     # support that wide is the member states', whoever observes it
     ("Het voorzitterschap constateerde brede steun voor de terugkeerverordening.", "MULTIPLE"),
+    ("Het voorzitterschap stelde vast dat er voldoende steun was voor de terugkeerverordening.", "MULTIPLE"),
     # full support is its subject's
     ("De Commissie bevestigde volledige steun voor de terugkeerverordening.", "COM"),
 ])

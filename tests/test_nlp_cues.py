@@ -60,6 +60,7 @@ def test_words_in_another_sense_are_no_cue(sentence):
 @pytest.mark.parametrize("form, lemma", [
     ("onderschreven", "onderschrijven"), ("steunde", "steunen"), ("gesteund", "steunen"), ("stemde", "stemmen"),
     ("nam", "nemen"), ("wees", "wijzen"), ("aangenomen", "aannemen"), ("vastgesteld", "vaststellen"),
+    ("getreden", "treden"), ("gegeven", "geven"),  # a strong participle: "ge" and the infinitive
 ])
 def test_verb_forms_lead_back_to_their_infinitive(form, lemma):
     assert lemma in guess_lemmas(form)

@@ -119,6 +119,8 @@ def guess_lemmas(word: str) -> frozenset[str]:
                 if rest.startswith(form) and len(rest) - len(form) <= 2:
                     found.add(prefix + verb)
         core = rest[2:] if rest.startswith("ge") and len(rest) > 5 else rest
+        if core != rest and core.endswith("en"):
+            found.add(core)  # a strong participle is "ge" and the infinitive: getreden, gegeven
         for ending in ("den", "ten", "de", "te", "d", "t"):
             if core.endswith(ending) and len(core) - len(ending) >= 3:
                 stem = core[: -len(ending)]

@@ -274,6 +274,8 @@ def test_events_other_steps_of_an_instrument(tmp_path, sentence):
     # a step an actor wants or aims at is not taken; one reported is
     ("Nederland wil dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
     ("De inzet van het kabinet is dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
+    ("Het kabinet hecht eraan dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
+    ("Het kabinet acht het van belang dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
     ("Het voorzitterschap meldde dat de Terugkeerverordening is aangenomen.", {"adoption"}),
 ])
 def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):

@@ -445,6 +445,8 @@ def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder
     ("In algemene zin steunt het kabinet de inzet van de Commissie om de terugkeerverordening snel af te ronden.",
      {("NLD", "support")}),
     ("De inzet van de Commissie is om de terugkeerverordening snel af te ronden.", {("COM", "support")}),
+    ("Het voorzitterschap beoogt tijdens deze Raad een algemene oriëntatie over de terugkeerverordening te bereiken.",
+     {("PRESIDENCY", "support")}),
     # "dat" before the noun opens the clause the noun is in: no aim is stated
     ("Het voorzitterschap meldde dat de inzet van Frontex bij de terugkeerverordening groot is.", set()),
 ])

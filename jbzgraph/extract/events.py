@@ -67,6 +67,8 @@ CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij"
 COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
+# Words of a clause that wants or expects what the "dat"-clause after it says ("hecht eraan dat …").
+WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft|beoogde|voorgenomen|geplande)\b",
                        re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
@@ -361,7 +363,7 @@ def _wished(tokens: list[Tok], cue: int) -> bool:
     if k <= 0:
         return False
     lo, _ = clause_of(clauses(tokens), k - 1)
-    return any(t.lower in INTENT_WORDS for t in tokens[lo:k])
+    return any(t.lower in WISHES for t in tokens[lo:k])
 
 
 def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,

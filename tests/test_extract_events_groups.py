@@ -277,6 +277,9 @@ def test_events_other_steps_of_an_instrument(tmp_path, sentence):
     ("Het kabinet hecht eraan dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
     ("Het kabinet acht het van belang dat de Terugkeerverordening spoedig wordt aangenomen.", set()),
     ("Het voorzitterschap meldde dat de Terugkeerverordening is aangenomen.", {"adoption"}),
+    # a step that can or must be taken is not taken yet
+    ("Na de stemming in het Europees Parlement kan de Terugkeerverordening worden aangenomen.", set()),
+    ("Voor de Terugkeerverordening moet het onderhandelingsmandaat nog worden vastgesteld.", set()),
 ])
 def test_a_step_announced_in_the_future_tense_is_not_taken_yet(tmp_path, sentence, stages):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)

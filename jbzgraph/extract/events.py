@@ -69,6 +69,7 @@ DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 # Words of a clause that wants or expects what the "dat"-clause after it says ("hecht eraan dat …").
 WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang"}
+MODALS = {"kan", "kunnen", "moet", "moeten", "dient", "dienen", "mag", "mogen"}  # present: a step possible or due
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft|beoogde|voorgenomen|geplande)\b",
                        re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
@@ -366,6 +367,14 @@ def _wished(tokens: list[Tok], cue: int) -> bool:
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
+def _modal(tokens: list[Tok], cue: int) -> bool:
+    """Whether the clause of the step at offset ``cue`` says it can or must be taken ("kan de
+    verordening worden aangenomen", "moet het mandaat nog worden vastgesteld"): not taken yet."""
+    k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start <= cue), 0)
+    lo, hi = clause_of(clauses(tokens), k)
+    return any(t.lower in MODALS for t in tokens[lo:hi])
+
+
 def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,
                 meeting: Meeting | None):
     """The date nearest the cue, not counting deadlines ("verlengd tot 4 maart 2027"); else,
@@ -428,7 +437,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
-        future = bool(FUTURE_RE.search(sentence)) or _wished(analysis.tagged[s_start], cue)
+        future = bool(FUTURE_RE.search(sentence)) or _wished(analysis.tagged[s_start], cue) \
+            or _modal(analysis.tagged[s_start], cue)
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)

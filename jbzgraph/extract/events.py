@@ -69,7 +69,8 @@ DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 # Words of a clause that wants or expects what the "dat"-clause after it says ("hecht eraan dat …").
 WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang"}
-MODALS = {"kan", "kunnen", "moet", "moeten", "dient", "dienen", "mag", "mogen"}  # present: a step possible or due
+# Present modals: a step possible or due (not "dient", which is also "dient … in", submits).
+MODALS = {"kan", "kunnen", "moet", "moeten", "mag", "mogen"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft|beoogde|voorgenomen|geplande)\b",
                        re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}

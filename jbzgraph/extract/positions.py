@@ -230,7 +230,7 @@ def _implied(tokens: list[Tok], m, a: Actors, breadth_only: bool = False) -> Hol
     extent before it, or in a sentence that opens with "er", and no actor, is the member
     states' (``MULTIPLE``); with ``breadth_only``, a noun with a word of breadth before it
     ("constateerde brede steun"), whoever the subject."""
-    noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
+    noun = _cue_noun(tokens, m)
     if noun is None or not a.multiple:
         return None
     existential = not breadth_only and any(t.lower == "er" for t in tokens[:noun])
@@ -239,9 +239,13 @@ def _implied(tokens: list[Tok], m, a: Actors, breadth_only: bool = False) -> Hol
     return None
 
 
+def _cue_noun(tokens: list[Tok], m) -> int | None:
+    return next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
+
+
 def _before_noun(tokens: list[Tok], m) -> set[str]:
     """The two words before the cue's noun ("brede steun", "weinig steun"), or none."""
-    noun = next((k for k in range(m.first, m.last + 1) if tokens[k].pos == "NOUN"), None)
+    noun = _cue_noun(tokens, m)
     return set() if noun is None else {t.lower for t in tokens[max(0, noun - 2):noun]}
 
 

@@ -416,6 +416,8 @@ def test_positions_a_heading_names_a_topic_and_takes_no_position(tmp_path, headi
 @pytest.mark.parametrize("sentence, holder, stance", [
     ("Het kabinet bepleit de terugkeerverordening.", "NLD", "support"),  # a stem ending in t
     ("Polen verwierp de terugkeerverordening.", "POL", "oppose"),  # a strong past
+    # a verb closing the clause after its object, tagged as a noun
+    ("Nederland kan met de terugkeerverordening instemmen.", "NLD", "support"),
     # a short stem ending in t, separated from its particle: "zet … in op" is "inzetten op"
     ("Daarnaast zet het kabinet in op spoedige afronding van de onderhandelingen over de terugkeerverordening.",
      "NLD", "support"),

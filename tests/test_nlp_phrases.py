@@ -88,6 +88,10 @@ def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []
 
 
+def test_an_infinitive_closing_a_clause_with_an_auxiliary_is_its_verb_not_a_title_word():
+    assert named("Nederland kan met de terugkeerverordening instemmen.") == ["terugkeerverordening"]
+
+
 def test_and_before_a_preposition_opens_another_object():
     assert named("De Raad sprak over de richtlijn inzake slachtofferrechten en over de verordening over digitale "
                  "bewijsvoering.") == ["richtlijn inzake slachtofferrechten", "verordening over digitale bewijsvoering"]

@@ -559,8 +559,10 @@ def _apposition_end(tokens: list[Tok], j: int, lex: PolicyLexicon, heading: bool
         k += 1
     # one noun closing the phrase before a bracket or a sentence mark: "de ontwerp-verordening
     # erfrecht (behalve …)", "de verordening erfrecht." (a month or weekday is a date)
+    # (an infinitive ending a clause with an auxiliary is its verb: "kan met de verordening instemmen.")
     closing = (end == j + 1 and (end == len(tokens) or not tokens[end].text[:1].isalnum())
-               and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS)
+               and tokens[j].lower not in MONTHS and tokens[j].lower not in WEEKDAYS
+               and not (tokens[j].lower.endswith("en") and any(t.pos == "AUX" for t in tokens[:j])))
     # after a head in lower case a title opens with its noun ("de verordening cessie van
     # vorderingen"); an adjective opens the next constituent ("in het voorstel extra maatregelen … opgenomen")
     described = not titled and not heading and j < len(tokens) and tokens[j].pos == "ADJ"

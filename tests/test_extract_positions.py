@@ -493,6 +493,18 @@ def test_positions_scarce_support_is_the_member_states_opposition(tmp_path, sent
     assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [("MULTIPLE", "oppose")]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # "en" joining a main clause with a subject of its own: each clause has its holder
+    ("Hongarije stemde tegen de terugkeerverordening en Oostenrijk onthield zich.",
+     {("HUN", "oppose"), ("AUT", "abstain")}),
+    ("De terugkeerverordening wordt door een grote groep lidstaten gesteund.", {("MULTIPLE", "support")}),
+    ("Op de terugkeerverordening hadden verschillende lidstaten nog een studievoorbehoud.", {("MULTIPLE", "concern")}),
+])
+def test_positions_council_report_wordings(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
+
+
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
     x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
     assert x.positions == []

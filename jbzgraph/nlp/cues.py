@@ -20,6 +20,7 @@ SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waar
                  "waarop", "waarvan", "indien", "hoewel", "nadat", "voordat", "zodra", "mits", "tenzij", "maar"}
 RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "om"}
 MAX_SPREAD = 8  # words between the first and the last word of one cue
+SUBJECT_REACH = 4  # words of a subject after "en" that opens a main clause
 CLAUSE_OPENERS = {"dat", "om"}  # a clause they open may be what a cue ending in them introduces
 
 
@@ -73,13 +74,27 @@ def clauses(tokens: list[Tok]) -> list[tuple[int, int]]:
         elif i > start and t.lower != "als" and (
                 t.pos == "SCONJ" or (not t.pos and t.lower in SUBORDINATORS) or _complementiser(tokens, i)
                 or (t.lower in RELATIVES and tokens[i - 1].pos in ("NOUN", "PROPN", "VERB", "")
-                    and not (i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN"))):
-            # a relative or complement clause ("de mogelijkheid die …", "benadrukt dat …")
+                    and not (i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN"))
+                or _joins_main_clause(tokens, start, i)):
+            # a relative or complement clause ("de mogelijkheid die …", "benadrukt dat …"), or
+            # a main clause joined by "en" ("… stemde tegen en Oostenrijk onthield zich")
             found.append((start, i))
             start = i
     if start < len(tokens):
         found.append((start, len(tokens)))
     return found
+
+
+def _joins_main_clause(tokens: list[Tok], start: int, i: int) -> bool:
+    """Whether the "en" at ``i`` joins a main clause with a subject of its own to the clause
+    from ``start``, which has its verb: a subject (determiners, names, nouns, adjectives)
+    and then a verb follow it."""
+    if tokens[i].lower != "en" or not any(t.pos in ("VERB", "AUX") for t in tokens[start:i]):
+        return False
+    k = i + 1
+    while k < len(tokens) and k - i <= SUBJECT_REACH and tokens[k].pos in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"):
+        k += 1
+    return i + 1 < k < len(tokens) and tokens[k].pos in ("VERB", "AUX")
 
 
 def _complementiser(tokens: list[Tok], i: int) -> bool:

@@ -505,6 +505,14 @@ def test_positions_council_report_wordings(tmp_path, sentence, found):
     assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
 
 
+def test_positions_an_initiative_is_the_last_instrument_of_any_kind(tmp_path):
+    x, _ = extract_passage(tmp_path, "Terugkeerverordening\nDe Raad sprak over de terugkeerverordening. De Commissie "
+                                     "presenteerde ook het EU-actieplan inzake terugkeer. Veel lidstaten verwelkomden "
+                                     "dit initiatief.")
+    assert [(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions] == [
+        ("MULTIPLE", "EU-actieplan inzake terugkeer")]
+
+
 def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
     x, _ = extract_passage(tmp_path, "Terugkeer\nVoor de terugkeerverordening is brede steun nodig.")
     assert x.positions == []

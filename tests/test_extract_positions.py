@@ -499,6 +499,9 @@ def test_positions_scarce_support_is_the_member_states_opposition(tmp_path, sent
      {("HUN", "oppose"), ("AUT", "abstain")}),
     ("De terugkeerverordening wordt door een grote groep lidstaten gesteund.", {("MULTIPLE", "support")}),
     ("Op de terugkeerverordening hadden verschillende lidstaten nog een studievoorbehoud.", {("MULTIPLE", "concern")}),
+    ("Het kabinet was actief pleitbezorger van een snelle afronding van de terugkeerverordening.", {("NLD", "support")}),
+    ("Nederland opteert voor de terugkeerverordening.", {("NLD", "support")}),  # a verb of five letters' stem
+    ("De Raad heeft zich gecommitteerd aan de terugkeerverordening.", {("COUNCIL", "support")}),
 ])
 def test_positions_council_report_wordings(tmp_path, sentence, found):
     x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)

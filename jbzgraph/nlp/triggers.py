@@ -36,7 +36,7 @@ LIGHT_VERBS = {"worden", "zijn", "nemen", "gaan", "komen", "hebben", "geven", "k
 def _stem(word: str) -> str:
     """The part of a lemma every finite form shares: "steunen" → "steun", "stemmen" → "stem"."""
     w = word.split(":")[0]
-    if w.endswith("en") and len(w) > MIN_STEM + 1:
+    if w.endswith("en") and len(w) > MIN_STEM:
         w = w[:-2]
         if len(w) > 2 and w[-1] == w[-2]:
             w = w[:-1]

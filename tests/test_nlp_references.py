@@ -19,6 +19,7 @@ from jbzgraph.nlp.references import find_references
         ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
         ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),
         ("Admission Plan (2026-2027), COM (2025) 702 final.", "com", "COM(2025) 702"),
+        ("Betreft COM/2018/631 final, zoals EUR-Lex het schrijft.", "com", "COM(2018) 631"),
         ("29 januari 2026, C(2026) 462.", "com", "C(2026) 462"),
         ("artikel 11 van Verordening (EU) 2024/1351 van het", "celex", "32024R1351"),
         ("Uitvoeringsbesluit (EU) 2025/2323 van de Commissie", "celex", "32025D2323"),

@@ -23,8 +23,9 @@ KAMERSTUK_DASH_RE = re.compile(
 )
 MOTION_CUE_RE = re.compile(r"\bmotie\b(?:(?!\.\s+[A-Z])[^;]){0,80}$", re.IGNORECASE)
 EU_DOC_RE = re.compile(
-    r"(?=[CSJ])\b(?P<series>COM|SWD|JOIN|C)\s?\((?P<year>(?:19|20)\d\d)\)\s?(?P<nr>\d{1,5})(?:\s+final)?\b"
-)
+    r"(?=[CSJ])\b(?P<series>COM|SWD|JOIN|C)(?:\s?\((?P<year>(?:19|20)\d\d)\)\s?|/(?P<slash_year>(?:19|20)\d\d)/)"
+    r"(?P<nr>\d{1,5})(?:\s+final)?\b"
+)  # "COM(2025) 795", and EUR-Lex's "COM/2018/631 final"
 ACT_RE = re.compile(
     r"(?=[UuGgVvRrBbKk])\b"
     r"(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit))"
@@ -87,7 +88,7 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
             kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 90):m.start()]) else "kamerstuk"
             add(m, kind, ref, rule)
     for m in EU_DOC_RE.finditer(text):
-        add(m, "com", f"{m['series']}({m['year']}) {int(m['nr'])}", "eu_document")
+        add(m, "com", f"{m['series']}({m['year'] or m['slash_year']}) {int(m['nr'])}", "eu_document")
     for m in ACT_RE.finditer(text):
         celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
         add(m, "celex", celex, "act_citation")

@@ -69,3 +69,11 @@ def test_hierna_alias_teaches_the_letter_a_name(tmp_path):
     assert "Unieplan" in p.target.aliases
     (e,) = x.events
     assert e.stage == "proposal" and e.target.key == p.target.key
+
+
+def test_the_addressee_is_a_mention_of_the_chamber(tmp_path):
+    x, _ = extract_passage(tmp_path, "32 317 JBZ-Raad\n\nNr. 750 BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID\n\n"
+                                     "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 8 maart 2022\n\n"
+                                     "Hierbij informeer ik u over de bespreking in de Raad van de terugkeerverordening.")
+    chamber = [m for m in x.mentions if m.kind == "organisation" and KB.entities[m.iri].key == "TWEEDE_KAMER"]
+    assert [m.evidence.quote for m in chamber] == ["Tweede Kamer der Staten-Generaal"]

@@ -170,7 +170,8 @@ def test_kamerstuk_header_and_signatures():
     assert d.header["place_date"] == "Den Haag, 23 juni 2025"
     assert d.header["title"].startswith("Brief van de ministers van Justitie en Veiligheid")
     assert "Den Haag, 23 juni 2025" in para_texts(d, "header")
-    assert "Aan de Voorzitter" not in d.text
+    # the addressee names whom the letter is written to: a header paragraph, read for mentions only
+    assert "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal" in para_texts(d, "header")
     assert ("T.H.D. Struycken", "staatssecretaris van Justitie en Veiligheid") in [(s.name, s.role) for s in d.signatures]
     assert ("Y. J. van Hijum", "minister voor Asiel en Migratie") in [(s.name, s.role) for s in d.signatures]
     assert len(d.signatures) == 5
@@ -370,10 +371,12 @@ def test_first_page_header_of_a_pdf_letter():
     d = parse_layout(letter_of(raw))
     check_invariants(d)
     assert d.header == {"date": "8 december 2025", "title": "Geannoteerde agenda JBZ-Raad 8-9 december 2025"}
-    assert para_texts(d)[:2] == ["Geannoteerde agenda JBZ-Raad 8-9 december 2025",
+    assert para_texts(d)[:3] == ["Aan de Voorzitter van de Tweede Kamer",
+                                 "Geannoteerde agenda JBZ-Raad 8-9 december 2025",
                                  "Hierbij bied ik u de geannoteerde agenda aan van de JBZ-Raad van 8 en 9 december 2025."]
+    assert para_texts(d, "header")[0] == "Aan de Voorzitter van de Tweede Kamer"
     assert [(s.name, s.role) for s in d.signatures] == [("J.A. de Vries", "Minister van Justitie en Veiligheid")]
-    assert "Postbus" not in d.text and "Voorzitter" not in d.text
+    assert "Postbus" not in d.text and "Staten-Generaal" not in d.text  # the address lines go
 
 
 def test_official_kamerstuk_header():

@@ -27,7 +27,8 @@ def _cue_regex(label: str) -> re.Pattern:
 
 
 def _opening(document: Document) -> tuple[int, int]:
-    body = [p for p in document.paragraphs if p.kind in ("body", "header", "bullet")]
+    # (header paragraphs, the title, the addressee and the place-date line, lie before it and do not count)
+    body = [p for p in document.paragraphs if p.kind in ("body", "bullet")]
     if not body:
         return 0, min(len(document.text), 1000)
     last = body[min(len(body), OPENING_PARAGRAPHS) - 1]

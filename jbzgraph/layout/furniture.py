@@ -177,7 +177,9 @@ def _drop_column_groups(lines: list[Line]) -> None:
 
 
 def _drop_addressee(lines: list[Line]) -> None:
-    """The addressee block ("Aan de Voorzitter van de Tweede Kamer ...") near the top."""
+    """The addressee block ("Aan de Voorzitter van de Tweede Kamer ...") near the top: its
+    first line stays as a header paragraph (the letter names whom it is addressed to, a
+    mention), the address lines after it go."""
     seen = 0
     for i, line in enumerate(lines):
         if line.role == "blank":
@@ -186,7 +188,7 @@ def _drop_addressee(lines: list[Line]) -> None:
         if seen > HEADER_ZONE:
             return
         if line.role == "text" and ADDRESSEE_RE.match(line.text) and not line.text.endswith("."):
-            line.role = "drop"
+            line.role = "header"
             j = i + 1
             while j < len(lines) and lines[j].role != "blank":
                 if lines[j].role == "text" and (ADDRESSEE_TAIL_RE.match(lines[j].text) or ADDRESS_RE.match(lines[j].text)):

@@ -292,6 +292,11 @@ def test_positions_what_a_clause_with_dat_stresses_is_not_the_item_at_hand(tmp_p
     assert x.positions == []
 
 
+def _holders_and_stances(tmp_path, sentence: str) -> set[tuple[str, str]]:
+    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
+    return {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions}
+
+
 def _targets_of(tmp_path, body):
     x, _ = extract_passage(tmp_path, body)
     return {(KB.entities[p.holder_iri].key, p.target.label) for p in x.positions}
@@ -439,24 +444,6 @@ def test_positions_broad_support_is_the_member_states(tmp_path, sentence, holder
     assert [KB.entities[p.holder_iri].key for p in x.positions] == [holder]
 
 
-@pytest.mark.parametrize("sentence, found", [
-    ("De inzet van het kabinet is dat de terugkeerverordening spoedig wordt aangenomen.", {("NLD", "support")}),
-    ("De inzet van het voorzitterschap was dat de lidstaten de terugkeerverordening steunen.",
-     {("PRESIDENCY", "support"), ("MULTIPLE", "support")}),
-    # an aim that is the object of support is the supporter's position
-    ("In algemene zin steunt het kabinet de inzet van de Commissie om de terugkeerverordening snel af te ronden.",
-     {("NLD", "support")}),
-    ("De inzet van de Commissie is om de terugkeerverordening snel af te ronden.", {("COM", "support")}),
-    ("Het voorzitterschap beoogt tijdens deze Raad een algemene oriëntatie over de terugkeerverordening te bereiken.",
-     {("PRESIDENCY", "support")}),
-    # "dat" before the noun opens the clause the noun is in: no aim is stated
-    ("Het voorzitterschap meldde dat de inzet van Frontex bij de terugkeerverordening groot is.", set()),
-])
-def test_positions_an_aim_stated_as_a_clause(tmp_path, sentence, found):
-    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
-    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
-
-
 def test_positions_an_author_takes_no_position_on_its_own_text(tmp_path):
     x, _ = extract_passage(tmp_path, "Visumbeleid\nOp 29 januari 2026 publiceerde de Commissie de EU-visumstrategie. "
                                      "Met de strategie beoogt de Commissie het visumbeleid strategischer in te zetten. "
@@ -504,8 +491,7 @@ def test_positions_scarce_support_is_the_member_states_opposition(tmp_path, sent
     ("De Raad heeft zich gecommitteerd aan de terugkeerverordening.", {("COUNCIL", "support")}),
 ])
 def test_positions_council_report_wordings(tmp_path, sentence, found):
-    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
-    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
+    assert _holders_and_stances(tmp_path, sentence) == found
 
 
 def test_positions_an_initiative_is_the_last_instrument_of_any_kind(tmp_path):
@@ -530,7 +516,18 @@ def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
      {("DEU", "support"), ("NLD", "support")}),
     # "inzet" alone is as often deployment
     ("De inzet van Frontex bij de uitvoering van de terugkeerverordening is verdubbeld.", set()),
+    # an aim stated as a clause
+    ("De inzet van het kabinet is dat de terugkeerverordening spoedig wordt aangenomen.", {("NLD", "support")}),
+    ("De inzet van het voorzitterschap was dat de lidstaten de terugkeerverordening steunen.",
+     {("PRESIDENCY", "support"), ("MULTIPLE", "support")}),
+    # an aim that is the object of support is the supporter's position
+    ("In algemene zin steunt het kabinet de inzet van de Commissie om de terugkeerverordening snel af te ronden.",
+     {("NLD", "support")}),
+    ("De inzet van de Commissie is om de terugkeerverordening snel af te ronden.", {("COM", "support")}),
+    ("Het voorzitterschap beoogt tijdens deze Raad een algemene oriëntatie over de terugkeerverordening te bereiken.",
+     {("PRESIDENCY", "support")}),
+    # "dat" before the noun opens the clause the noun is in: no aim is stated
+    ("Het voorzitterschap meldde dat de inzet van Frontex bij de terugkeerverordening groot is.", set()),
 ])
 def test_positions_an_actor_s_aim_or_approach_is_its_support(tmp_path, sentence, found):
-    x, _ = extract_passage(tmp_path, "Terugkeer\n" + sentence)
-    assert {(KB.entities[p.holder_iri].key, p.stance) for p in x.positions} == found
+    assert _holders_and_stances(tmp_path, sentence) == found

@@ -15,7 +15,7 @@ from jbzgraph.extract.evidence import sentence_of
 from jbzgraph.extract.fiches import form_events
 from jbzgraph.extract.instruments import ABOUT_HEADS, ID_PROPERTY, InstrumentContext, kb_keys, outermost
 from jbzgraph.extract.model import Event, Instrument, Meeting
-from jbzgraph.extract.positions import INTENT_WORDS, actors, at_meeting_body
+from jbzgraph.extract.positions import INTENT_WORDS, actors, at_meeting_body, index_at
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, DateMention
@@ -355,24 +355,22 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     return ([default], "target_section_instrument") if default and default.ref not in framed else ([], "")
 
 
-def _wished(tokens: list[Tok], cue: int) -> bool:
-    """Whether the step at offset ``cue`` is in a clause that says what an actor wants or
+def _wished(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the step at token ``k`` is in a clause that says what an actor wants or
     expects ("Nederland wil dat de verordening wordt aangenomen", "de inzet is dat …"):
     a step aimed at, not taken."""
-    k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start <= cue), -1)
     while k > 0 and tokens[k].lower not in CLAUSE_OPENERS:
         k -= 1
     if k <= 0:
         return False
-    lo, _ = clause_of(clauses(tokens), k - 1)
+    lo, _ = clause_of(spans, k - 1)
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
-def _modal(tokens: list[Tok], cue: int) -> bool:
-    """Whether the clause of the step at offset ``cue`` says it can or must be taken ("kan de
+def _modal(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the clause of the step at token ``k`` says it can or must be taken ("kan de
     verordening worden aangenomen", "moet het mandaat nog worden vastgesteld"): not taken yet."""
-    k = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start <= cue), 0)
-    lo, hi = clause_of(clauses(tokens), k)
+    lo, hi = clause_of(spans, k)
     return any(t.lower in MODALS for t in tokens[lo:hi])
 
 
@@ -438,8 +436,9 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
-        future = bool(FUTURE_RE.search(sentence)) or _wished(analysis.tagged[s_start], cue) \
-            or _modal(analysis.tagged[s_start], cue)
+        tokens = analysis.tagged[s_start]
+        spans, at = clauses(tokens), index_at(tokens, cue)
+        future = bool(FUTURE_RE.search(sentence)) or _wished(tokens, spans, at) or _modal(tokens, spans, at)
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)

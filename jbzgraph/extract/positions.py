@@ -118,7 +118,8 @@ def actors(kb: KnowledgeBase) -> Actors:
     return Actors(kb)
 
 
-def _index_at(tokens: list[Tok], offset: int) -> int:
+def index_at(tokens: list[Tok], offset: int) -> int:
+    """The token at ``offset``, or the first after it."""
     for i, t in enumerate(tokens):
         if t.start <= offset < t.end or t.start >= offset:
             return i
@@ -142,9 +143,9 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
 
     mentions = analysis.entities_in(s_start, s_end)
     adjectives = {k for e in mentions if e.rule == "gazetteer_adjective"
-                  for k in range(_index_at(tokens, e.start), _index_at(tokens, e.end - 1) + 1)}
+                  for k in range(index_at(tokens, e.start), index_at(tokens, e.end - 1) + 1)}
     for e in mentions:
-        i, j = _index_at(tokens, e.start), _index_at(tokens, e.end - 1) + 1
+        i, j = index_at(tokens, e.start), index_at(tokens, e.end - 1) + 1
         if e.rule == "gazetteer_adjective":
             # past adjectives joined to it: "de Duitse en Nederlandse insteek"
             k = j

@@ -20,6 +20,7 @@ from spacy import parts_of_speech
 from spacy.attrs import IDX, IS_SPACE, LEMMA, LENGTH, ORTH, POS, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
 
 from jbzgraph.paths import ROOT
 
@@ -46,8 +47,11 @@ def tagger() -> Language | None:
     if choice.lower() == "none":
         return None
     # The default model's XPOS tagger is left out: the rules read the UPOS the
-    # morphologizer gives and the lemmas.
-    return spacy.load(choice or DEFAULT_TAGGER, exclude=["parser", "ner", "senter"] + ([] if choice else ["tagger"]))
+    # morphologizer gives and the lemmas. Its matrix products go through numpy (OpenBLAS)
+    # rather than thinc's default BLIS: the same tags, in half the time on this machine
+    # (bench/run.py; BLIS reached ~30 GFLOP/s on these small matrices, OpenBLAS ~110 on one core).
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(choice or DEFAULT_TAGGER, exclude=["parser", "ner", "senter"] + ([] if choice else ["tagger"]))
 
 
 def _read(doc: Doc, offset: int, tagged: bool, text: str) -> list[Tok]:

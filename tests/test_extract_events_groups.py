@@ -441,3 +441,45 @@ def test_an_agreement_under_a_presidency_of_the_council_is_the_trilogue_s(tmp_pa
                                      "2023 een akkoord bereikt over de richtlijn inzake confiscatie van "
                                      "vermogensbestanddelen.")
     assert [(e.stage, e.body_iri) for e in x.events] == [("provisional_agreement", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het EBSP wordt mogelijk geagendeerd als A-punt op de Raad van 20 december 2025.",
+    "Nederland had graag gezien dat het EBSP pas als A-punt op een Raad zou zijn geagendeerd.",
+    "Als de Raad het mandaat over het EBSP zou vaststellen, kunnen de onderhandelingen beginnen.",
+    "Het EBSP wordt wellicht op 20 december 2025 door de Raad aangenomen.",
+])
+def test_a_step_supposed_or_held_possible_is_none(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
+    assert _events(x) == set()
+
+
+def test_a_step_taken_as_soon_as_possible_is_one(tmp_path):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n"
+                                     "Het EBSP werd zo snel mogelijk als A-punt aangenomen door de Raad.")
+    assert {(k, s, b) for k, s, b, _ in _events(x)} == {("ebsp", "adoption", "COUNCIL")}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Het Coreper heeft op 20 december 2025 een gedeeltelijke raadspositie aangenomen over het EBSP.",
+     ("ebsp", "partial_general_approach", "COREPER", date(2025, 12, 20))),
+    ("De Raad sprak over de mededeling van de Commissie van 13 mei 2015 over een Europese migratieagenda.",
+     ("mededeling-commissie-migratieagenda", "proposal", "COM", date(2015, 5, 13))),
+    ("Het Commissievoorstel van 4 mei 2016 tot wijziging van de Dublinverordening werd toegelicht.",
+     ("verordening-commissie-dublin-wijziging", "proposal", "COM", date(2016, 5, 4))),
+    ("De ministers bespraken de Raadsconclusies van 9 juni 2022 over de toekomst van Schengen.",
+     ("raadsconclusies-schengen-toekomst", "adoption", "COUNCIL", date(2022, 6, 9))),
+])
+def test_a_document_dated_with_its_author_is_the_author_s_step_that_day(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Migratie\n" + sentence)
+    assert found in _events(x)
+
+
+def test_the_date_of_a_document_is_no_part_of_its_name(tmp_path):
+    dated, _ = extract_passage(tmp_path, "Migratie\nHet Commissievoorstel van 4 mei 2016 tot wijziging van de "
+                                         "Dublinverordening werd toegelicht.", "a.txt")
+    plain, _ = extract_passage(tmp_path, "Migratie\nHet kabinet steunt het Commissievoorstel tot wijziging van de "
+                                         "Dublinverordening.", "b.txt")
+    (e,) = [e for e in dated.events if e.stage == "proposal"]
+    (p,) = plain.positions
+    assert e.target.key == p.target.key and "mei" not in e.target.label

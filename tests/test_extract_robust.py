@@ -77,3 +77,14 @@ def test_the_addressee_is_a_mention_of_the_chamber(tmp_path):
                                      "Hierbij informeer ik u over de bespreking in de Raad van de terugkeerverordening.")
     chamber = [m for m in x.mentions if m.kind == "organisation" and KB.entities[m.iri].key == "TWEEDE_KAMER"]
     assert [m.evidence.quote for m in chamber] == ["Tweede Kamer der Staten-Generaal"]
+
+
+def test_hierna_alias_after_a_title_with_a_clause_names_the_title(tmp_path):
+    body = ("Asiel\nDe Raad bespreekt de Verordening tot vaststelling van de criteria en instrumenten om te bepalen "
+            "welke lidstaat verantwoordelijk is voor de behandeling van een asielverzoek (hierna: de "
+            "Opvangverordening). Nederland zal zich van stemming onthouden. Het kabinet steunt de Opvangverordening.")
+    x, _ = extract_passage(tmp_path, body)
+    # the title ends before "om te bepalen …", but the bracket still defines its name
+    assert {(p.stance, p.target.key) for p in x.positions} == {("abstain", "verordening-opvang"), ("support", "verordening-opvang")}
+    (p, _) = x.positions
+    assert any(a.startswith("Verordening tot vaststelling van de criteria") for a in p.target.aliases)

@@ -71,6 +71,10 @@ DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_gener
 WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang"}
 # Present modals: a step possible or due (not "dient", which is also "dient … in", submits).
 MODALS = {"kan", "kunnen", "moet", "moeten", "mag", "mogen"}
+# A conditional verb or a hedge makes a step supposed or possible ("zou zijn geagendeerd",
+# "wordt mogelijk geagendeerd"), not taken; "zo snel mogelijk" is a manner.
+CONDITIONAL_VERBS = {"zou", "zouden"}
+HEDGES = {"mogelijk", "wellicht", "eventueel", "mogelijkerwijs", "misschien", "waarschijnlijk", "vermoedelijk"}
 FUTURE_RE = re.compile(r"\b(?:zal|zullen|wordt verwacht|naar verwachting|beoogt|streeft|beoogde|voorgenomen|geplande)\b",
                        re.IGNORECASE)
 SKIP_PARAGRAPHS = {"question", "signature", "header"}
@@ -374,6 +378,13 @@ def _modal(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     return any(t.lower in MODALS for t in tokens[lo:hi])
 
 
+def _hypothetical(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the clause of the step at token ``k`` supposes it or holds it possible."""
+    lo, hi = clause_of(spans, k)
+    return any(t.lower in CONDITIONAL_VERBS or (t.lower in HEDGES and "zo" not in (tokens[n - 1].lower, tokens[n - 2].lower))
+               for n, t in enumerate(tokens[lo:hi], lo))
+
+
 def _event_date(text: str, s_start: int, s_end: int, cue: int, analysis: Analysis, body_iri: str | None,
                 meeting: Meeting | None):
     """The date nearest the cue, not counting deadlines ("verlengd tot 4 maart 2027"); else,
@@ -438,7 +449,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
         tokens = analysis.tagged[s_start]
         spans, at = clauses(tokens), index_at(tokens, cue)
-        future = bool(FUTURE_RE.search(sentence)) or _wished(tokens, spans, at) or _modal(tokens, spans, at)
+        future = (bool(FUTURE_RE.search(sentence)) or _wished(tokens, spans, at) or _modal(tokens, spans, at)
+                  or _hypothetical(tokens, spans, at))
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)
@@ -455,7 +467,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
     listed, intros = listed_events(document, analysis, context, lex, bodies, meeting)
     result = [e for e in result if e.evidence.start not in intros]
     fiche = form_events(text, analysis, kb, context, bodies_by_key.get("COM"))
-    for e in fiche + listed + citation_events(document, analysis, kb, context, bodies):
+    for e in fiche + listed + citation_events(document, analysis, kb, context, bodies) + dated_document_events(
+            document, analysis, kb, context, bodies):
         if (e.target.ref, e.stage, e.body_iri, e.date) not in seen:
             seen.add((e.target.ref, e.stage, e.body_iri, e.date))
             result.append(e)
@@ -505,6 +518,39 @@ def listed_events(document: Document, analysis: Analysis, context: InstrumentCon
                            sentence_of(analysis, text, para.start),
                            f"stage_{stage}+{how}" + ("+date_of_meeting" if when else ""), 0.75))
     return found, intros
+
+
+DATED_STAGES = {"COM": "proposal", "COUNCIL": "adoption", "JHA_COUNCIL": "adoption", "EUCO": "adoption"}
+
+
+def dated_document_events(document: Document, analysis: Analysis, kb: KnowledgeBase,
+                          context: InstrumentContext, bodies: dict[str, str]) -> list[Event]:
+    """ "de mededeling van de Commissie van 13 mei 2015", "het Commissievoorstel van 4 mei 2016",
+    "de Raadsconclusies van 9 juni 2022": a document dated with its author's name is the
+    author's step of that day — the Commission's proposal (its own acts: adoption), the
+    Council's adoption."""
+    text = document.text
+    by_date = {d.start: d for d in analysis.dates}
+    prefixes = sorted(((label.lower(), key) for iri, key in bodies.items() if key in DATED_STAGES
+                       for label, _, _ in kb.entities[iri].labels if " " not in label), key=lambda x: -len(x[0]))
+    found: list[Event] = []
+    for p in analysis.phrases:
+        when = by_date.get(p.dated[0]) if p.dated != (0, 0) else None
+        paragraph = document.paragraph_at(p.start)
+        if when is None or (paragraph and paragraph.kind in SKIP_PARAGRAPHS):
+            continue
+        named = [e for e in analysis.entities_in(p.start, p.dated[0]) if bodies.get(e.iri) in DATED_STAGES]
+        head = text[p.head_start:p.head_end].lower()
+        key = bodies[named[0].iri] if named else next(
+            (k for label, k in prefixes if head.startswith(label) and len(head) > len(label) + 1), None)
+        targets = [m for m in context.in_span(p.start, p.end)]
+        if key is None or not targets:
+            continue
+        target = context.instrument(targets[0].iri)
+        stage = "adoption" if key == "COM" and _commission_act(target) else DATED_STAGES[key]
+        found.append(Event(target, stage, kb.by_key("organisation", key).iri, when.first,
+                           sentence_of(analysis, text, p.start), f"stage_{stage}+dated_document+date_of_document", 0.7))
+    return found
 
 
 def _commission_act(target: Instrument) -> bool:

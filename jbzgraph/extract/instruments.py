@@ -245,13 +245,17 @@ class InstrumentContext:
         return keep
 
     def _defined_before(self, text: str, offset: int) -> str | None:
-        """The IRI of the instrument named right before a "(hierna: …)"."""
+        """The IRI of the instrument a "(hierna: …)" defines: the one named right before it,
+        else the sentence's last one before it, whose name a clause may follow before the
+        bracket ("Verordening tot vaststelling van de criteria om te bepalen welke lidstaat …
+        verantwoordelijk is (hierna: de Dublin-Verordening)")."""
         end = len(text[:offset].rstrip())
+        sentence_start = self.analysis.sentence_at(offset)[0]
         for e in reversed(self.mentions):
             if e.end <= end and end - e.end <= 2:
                 return e.iri
             if e.end < end - 2:
-                break
+                return e.iri if e.kind == "instrument" and e.start >= sentence_start else None
         return None
 
     # Reading them ------------------------------------------------------------------------

@@ -159,14 +159,16 @@ def analyse(document: Document, nlp: Language | None = None, kb: KnowledgeBase |
         tagger, text)
     blocked = _by_sentence(sentences, [(e.start, e.end) for e in entities if e.kind not in ("instrument",)])
     authors = [(e.start, e.end) for e in entities if e.kind == "organisation" and kb.entities[e.iri].key in AUTHOR_KEYS]
+    dates = find_dates(text, ref_date, 0 if own_date else UNDATED_SLACK_DAYS)
+    date_spans = {d.start: d.end for d in dates}
     phrases = [p for a, _b in sentences
                for p in find_phrases(tagged.get(a) or plain.get(a, []), lexicon, blocked.get(a, []), authors,
-                                     heading=a in headings)]
+                                     heading=a in headings, dates=date_spans)]
     return Analysis(
         doc=doc,
         sentences=sentences,
         entities=entities,
-        dates=find_dates(text, ref_date, 0 if own_date else UNDATED_SLACK_DAYS),
+        dates=dates,
         references=find_references(text, exclude=own_ref),
         reference_date=ref_date,
         letter_date=own_date,

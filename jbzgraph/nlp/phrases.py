@@ -50,6 +50,7 @@ MAX_APPOSITION = 6
 DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 # Institutions that write proposals and acts: "het voorstel van de Commissie" names its
 # author, not the proposal, and so does "Commissievoorstel".
+DATE_OPENERS = {"van", "d.d.", "dd", "d.d"}  # "het voorstel van 4 mei", "de mededeling d.d. 13 mei"
 AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
 ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
 COORDINATOR = "en"
@@ -103,6 +104,7 @@ class PolicyPhrase:
     acronym: str = ""
     identifiers: tuple[tuple[str, str], ...] = ()
     gap: tuple[int, int] = (0, 0)  # characters of the verbs a moved complement stands behind
+    dated: tuple[int, int] = (0, 0)  # characters of the document's own date ("het voorstel van 4 mei 2016")
 
 
 @dataclass
@@ -364,10 +366,14 @@ def _titled_continuation(tokens: list[Tok], k: int, lex: PolicyLexicon) -> bool:
 
 
 def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int, int]] = (),
-                 authors: list[tuple[int, int]] = (), heading: bool = False) -> list[PolicyPhrase]:
+                 authors: list[tuple[int, int]] = (), heading: bool = False,
+                 dates: dict[int, int] | None = None) -> list[PolicyPhrase]:
     """The policy phrases of one sentence's tokens (``heading``: a section heading's); heads
     inside ``blocked`` character spans (mentions of organisations, countries) are none, and a
-    complement that is only an ``authors`` span ("van de Commissie") is left out."""
+    complement that is only an ``authors`` span ("van de Commissie") is left out. A date
+    (``dates``: start → end of each date's characters) set after the head or its author
+    with "van" or "d.d." is the document's, not part of its name."""
+    dates = dates or {}
     found: list[PolicyPhrase] = []
     i = 0
     while i < len(tokens):
@@ -430,6 +436,12 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 right = j
             else:
                 break
+        date_tokens: range = range(0)
+        author_tokens: range = range(0)  # "van de Commissie" before the date: named only with a complement
+        if after_date := _dated_at(tokens, right, dates):
+            date_tokens, right = range(right, after_date), after_date
+        elif (by := _author_end(tokens, right, authors)) and (after_date := _dated_at(tokens, by, dates)):
+            author_tokens, date_tokens, right = range(right, by), range(by, after_date), after_date
         end = _apposition_end(tokens, right, lex, heading)
         apposed, right = end > right, end
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
@@ -453,6 +465,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             # "uitvoeringsbesluit van de Raad inzake X": the author stays when a complement follows,
             # also after the addressees ("Mededeling van de Commissie aan het Europees Parlement en de Raad over X")
             comp_end = _addressees_end(tokens, comp_end, authors)
+            if not date_tokens and (after_date := _dated_at(tokens, comp_end, dates)):
+                date_tokens, comp_end = range(comp_end, after_date), after_date
             more = _complement_at(tokens, comp_end, lex)
             further = _complement_end(tokens, comp_end + more, lex) if more else 0
             comp_end = further if further > comp_end + more else right
@@ -480,7 +494,9 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
         words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
-                                                       if k not in com_tokens and k not in gap_tokens]
+                                                       if k not in com_tokens and k not in gap_tokens
+                                                       and k not in date_tokens
+                                                       and (complement or k not in author_tokens)]
         # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
         words[-1] = FOOTNOTE_MARK_RE.sub("", words[-1]) or words[-1]
         label = _join(words)
@@ -496,10 +512,36 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             label=label, key=_keyed(phrase_key(words, lex), identifiers), type_name=type_name, named=named, inner=inner,
             acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
             before=tokens[left - 2].lower if left > 1 else "",
-            gap=(tokens[gap_tokens[0]].start, tokens[gap_tokens[-1]].end) if gap_tokens else (0, 0)))
+            gap=(tokens[gap_tokens[0]].start, tokens[gap_tokens[-1]].end) if gap_tokens else (0, 0),
+            dated=(tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end) if date_tokens else (0, 0)))
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found
+
+
+def _author_end(tokens: list[Tok], j: int, authors: list[tuple[int, int]]) -> int:
+    """Index after "van de Commissie" starting at ``j``: "van" and an authoring institution (else 0)."""
+    if j >= len(tokens) or tokens[j].lower != "van":
+        return 0
+    k = j + 1
+    while k < len(tokens) and tokens[k].lower in DETERMINERS:
+        k += 1
+    span = next(((a, b) for a, b in authors if a <= tokens[k].start < b), None) if k < len(tokens) else None
+    if span is None:
+        return 0
+    while k < len(tokens) and tokens[k].start < span[1]:
+        k += 1
+    return k
+
+
+def _dated_at(tokens: list[Tok], j: int, dates: dict[int, int]) -> int:
+    """Index after "van 13 mei 2015" / "d.d. 13 mei 2015" starting at ``j`` (else 0)."""
+    if j + 1 >= len(tokens) or tokens[j].lower not in DATE_OPENERS or tokens[j + 1].start not in dates:
+        return 0
+    end, k = dates[tokens[j + 1].start], j + 1
+    while k < len(tokens) and tokens[k].start < end:
+        k += 1
+    return k
 
 
 def _extraposed(tokens: list[Tok], j: int, lex: PolicyLexicon) -> int:

@@ -42,3 +42,14 @@ def test_references_skip_the_letters_own_number_and_non_references():
 def test_references_never_crash_and_spans_are_exact(text):
     for r in find_references(text):
         assert text[r.start:r.end] == r.text
+
+
+def test_a_document_numbered_in_two_dossiers_is_cited_by_both_numbers():
+    text = "Fiche 1: Wijziging verordening (Kamerstukken 22 112 en 34 481, nr. 2142)"
+    assert [(r.kind, r.ref) for r in find_references(text)] == [("kamerstuk", "22112-2142"), ("kamerstuk", "34481-2142")]
+
+
+def test_a_eur_lex_address_cites_its_celex_number_too():
+    text = "zie https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52021PC0752&from=NL voor de tekst"
+    assert [(r.kind, r.ref) for r in find_references(text)] == [
+        ("url", "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52021PC0752&from=NL"), ("celex", "52021PC0752")]

@@ -483,3 +483,9 @@ def test_the_date_of_a_document_is_no_part_of_its_name(tmp_path):
     (e,) = [e for e in dated.events if e.stage == "proposal"]
     (p,) = plain.positions
     assert e.target.key == p.target.key and "mei" not in e.target.label
+
+
+def test_a_step_an_actor_finds_important_is_not_taken(tmp_path):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n"
+                                     "Nederland vindt het belangrijk dat het EBSP snel wordt aangenomen.")
+    assert _events(x) == set()

@@ -531,3 +531,24 @@ def test_positions_broad_support_that_is_needed_is_no_position(tmp_path):
 ])
 def test_positions_an_actor_s_aim_or_approach_is_its_support(tmp_path, sentence, found):
     assert _holders_and_stances(tmp_path, sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Frankrijk drong aan op een snelle aanneming van de terugkeerverordening.", {("FRA", "support")}),
+    ("Duitsland riep op tot een spoedige afronding van de onderhandelingen over de terugkeerverordening.",
+     {("DEU", "support")}),
+    ("De Commissie riep de lidstaten op de terugkeerverordening snel toe te passen.", {("COM", "support")}),
+    ("Veel lidstaten vonden het belangrijk dat de terugkeerverordening ook terugkeerhubs regelt.",
+     {("MULTIPLE", "support")}),
+    ("Italië keerde zich tegen de terugkeerverordening.", {("ITA", "oppose")}),
+    ("De door veel lidstaten bekritiseerde terugkeerverordening werd besproken.", {("MULTIPLE", "concern")}),
+    # the subject of a passive is acted on; its agent holds the position
+    ("De Commissie werd opgeroepen de terugkeerverordening snel te presenteren.", set()),
+    ("De Commissie werd door Nederland opgeroepen de terugkeerverordening snel te presenteren.", {("NLD", "support")}),
+    # a relative clause's subject is the thing it describes, not the actor of the clause before
+    ("Het kabinet verwees naar een rapport van de Commissie, die oproept tot aanneming van de terugkeerverordening.",
+     {("COM", "support")}),
+    ("Nederland las een verklaring voor, die oproept tot snelle aanneming van de terugkeerverordening.", set()),
+])
+def test_positions_calls_insistence_importance_and_criticism(tmp_path, sentence, found):
+    assert _holders_and_stances(tmp_path, sentence) == found

@@ -304,3 +304,11 @@ def test_an_untagged_phrase_ends_before_a_relative_adverb():
 ])
 def test_a_bracketed_qualifier_belongs_to_a_long_title(sentence, label):
     assert label in named(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tijdens dit overleg spreken de ministers, op Nederlands initiatief, over extremisme op het internet.",
+    "Op initiatief van Nederland werd het onderwerp besproken.",
+])
+def test_at_the_initiative_of_names_no_instrument(sentence):
+    assert named(sentence) == []

@@ -68,7 +68,8 @@ COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Comm
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 # Words of a clause that wants or expects what the "dat"-clause after it says ("hecht eraan dat …").
-WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang"}
+WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang",
+                         "belangrijk", "essentieel", "cruciaal", "wenselijk", "noodzakelijk"}
 # Present modals: a step possible or due (not "dient", which is also "dient … in", submits).
 MODALS = {"kan", "kunnen", "moet", "moeten", "mag", "mogen"}
 # A conditional verb or a hedge makes a step supposed or possible ("zou zijn geagendeerd",
@@ -381,7 +382,7 @@ def _modal(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
 def _hypothetical(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     """Whether the clause of the step at token ``k`` supposes it or holds it possible."""
     lo, hi = clause_of(spans, k)
-    return any(t.lower in CONDITIONAL_VERBS or (t.lower in HEDGES and "zo" not in (tokens[n - 1].lower, tokens[n - 2].lower))
+    return any(t.lower in CONDITIONAL_VERBS or (t.lower in HEDGES and "zo" not in {w.lower for w in tokens[max(lo, n - 2):n]})
                for n, t in enumerate(tokens[lo:hi], lo))
 
 
@@ -543,7 +544,7 @@ def dated_document_events(document: Document, analysis: Analysis, kb: KnowledgeB
         head = text[p.head_start:p.head_end].lower()
         key = bodies[named[0].iri] if named else next(
             (k for label, k in prefixes if head.startswith(label) and len(head) > len(label) + 1), None)
-        targets = [m for m in context.in_span(p.start, p.end)]
+        targets = context.in_span(p.start, p.end)
         if key is None or not targets:
             continue
         target = context.instrument(targets[0].iri)

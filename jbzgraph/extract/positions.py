@@ -44,6 +44,8 @@ NOT_SUBJECT_PREPOSITIONS = {"met", "van", "aan", "naar", "bij", "tussen", "voor"
 AGENT = {"door"}
 # An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
+SUBJECT_RELATIVES = {"die", "welke"}
+PASSIVE = "worden"  # "zijn" is also the perfect's ("is akkoord gegaan")
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 # Bodies whose agreement is a decision, a step of the procedure (see events), not a position:
 # "De Raad stemde in met het voorstel", "Het Coreper heeft ingestemd met het mandaat"; what
@@ -289,6 +291,8 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
             return h  # "wordt door Nederland gesteund", "werd gesteund door Nederland"
         if h.after_preposition == "van" and any(0 < h.index - k <= 3 and not nominal_infinitive(tokens, k) for k in nouns):
             return h
+    if tokens[m.first].pos == "VERB" and any(t.lemma == PASSIVE for t in tokens[lo:m.first]):
+        return None  # "de Commissie werd opgeroepen tot …": the subject of a passive is acted on
     before = [h for h in free if lo <= h.index < m.first]
     subjects = [h for h in before if _subject_like(tokens, spans, h)]
     if subjects or before:
@@ -300,6 +304,12 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         return after[0]
     if _own_subject(tokens, lo, m.first, policy):
         return None  # "sprak de verwachting uit dat recente wijzigingen bijdragen aan …"
+    if lo > 0 and tokens[lo].lower in SUBJECT_RELATIVES and not any(t.lemma in PASSIVE_AUXILIARIES for t in tokens[lo:hi]):
+        # an active relative clause's subject is what it follows: "de Commissie, die oproept tot …",
+        # but "een verklaring, die oproept tot …" is no actor's
+        before_comma = lo - 1 if tokens[lo - 1].text != "," else lo - 2
+        return next((h for h in holders if h.index <= before_comma < h.end), None)
+
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
     return earlier[0] if earlier else None
 

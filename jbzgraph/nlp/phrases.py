@@ -48,9 +48,9 @@ PROPOSED_TYPE = "LegalInstrument"  # "de door de Commissie voorgestelde X": of X
 AGENT_WORDS = 5  # "door de Europese Commissie" before the participle
 MAX_APPOSITION = 6
 DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
+DATE_OPENERS = {"van", "d.d.", "dd", "d.d"}  # "het voorstel van 4 mei", "de mededeling d.d. 13 mei"
 # Institutions that write proposals and acts: "het voorstel van de Commissie" names its
 # author, not the proposal, and so does "Commissievoorstel".
-DATE_OPENERS = {"van", "d.d.", "dd", "d.d"}  # "het voorstel van 4 mei", "de mededeling d.d. 13 mei"
 AUTHOR_KEYS = {"COM", "COUNCIL", "EP", "PRESIDENCY", "JHA_COUNCIL", "EUCO"}
 ENDING_POS = {"VERB", "AUX", "SCONJ", "PRON", "ADV", "PART"}
 COORDINATOR = "en"
@@ -184,11 +184,15 @@ def _fixed_at(tokens: list[Tok], j: int, lex: PolicyLexicon) -> bool:
 
 def _in_fixed_phrase(tokens: list[Tok], i: int, lex: PolicyLexicon) -> bool:
     """Whether the word at ``i`` is the noun of a fixed prepositional expression ("in het
-    kader van"), which names nothing."""
+    kader van"), which names nothing; an adjective may stand inside a two-word one ("op
+    Nederlands initiatief")."""
     for words in lex.fixed:
         for k, w in enumerate(words):
             if w == tokens[i].lower and i >= k and tuple(t.lower for t in tokens[i - k:i - k + len(words)]) == words:
                 return True
+        if len(words) == 2 and tokens[i].lower == words[1] and i >= 2 and tokens[i - 2].lower == words[0] \
+                and (tokens[i - 1].pos == "ADJ" or (tokens[i - 1].pos in ("", "PROPN") and tokens[i - 1].text[:1].isupper())):
+            return True
     return False
 
 

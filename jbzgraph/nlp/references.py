@@ -88,9 +88,9 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
     for m in urls:
         add(m, "url", m.group(0), "url")
     for m in KAMERSTUK_PAIR_RE.finditer(text):
-        for dossier in (m["first"], m["dossier"]):
-            found.append(RefMention(m.start(), m.end(), m.group(0), "kamerstuk", f"{_compact(dossier)}-{m['nr']}",
-                                    "kamerstuk_pair"))
+        for ref in (f"{_compact(dossier)}-{m['nr']}" for dossier in (m["first"], m["dossier"])):
+            if ref not in exclude:
+                found.append(RefMention(m.start(), m.end(), m.group(0), "kamerstuk", ref, "kamerstuk_pair"))
         taken.append((m.start(), m.end()))
     for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
         for m in regex.finditer(text):
@@ -104,7 +104,7 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
         add(m, "celex", celex, "act_citation")
     url_spans = [(m.start(), m.end()) for m in urls]
-    taken = [t for t in taken if t not in url_spans]  # a EUR-Lex address names its CELEX number ("uri=CELEX:…")
+    taken[:] = [t for t in taken if t not in url_spans]  # a EUR-Lex address names its CELEX number ("uri=CELEX:…")
     for m in CELEX_RE.finditer(text):
         add(m, "celex", m["celex"], "celex")
     found.sort(key=lambda r: r.start)

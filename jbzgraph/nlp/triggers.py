@@ -22,7 +22,8 @@ STRONG_PASTS = {"nemen": ("nam", "nom"), "spreken": ("sprak", "sprok"), "wijzen"
                 "stellen": ("stelde",), "dienen": ("diende",), "doen": ("deed", "gedaan"), "gaan": ("ging", "gegaan"),
                 "hechten": ("hecht",), "krijgen": ("kreeg", "gekregen"), "verzetten": ("verzet",),
                 "onderschrijven": ("onderschreef", "onderschrev"), "treffen": ("trof",),
-                "verwijzen": ("verwees", "verwez"), "verwerpen": ("verwierp", "verworp")}
+                "verwijzen": ("verwees", "verwez"), "verwerpen": ("verwierp", "verworp"), "dringen": ("drong",),
+                "roepen": ("riep",)}
 MIN_STEM = 4
 VOWELS = set("aeiouy")
 # Action cues matter only beside a nominal cue, so they do not select a sentence themselves.

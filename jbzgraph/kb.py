@@ -26,7 +26,7 @@ LABEL_PREDICATES = {SKOS + "prefLabel": "pref", SKOS + "altLabel": "alt", SKOS +
 # the ontology itself annotates with jbz:kindKey.
 EXTRA_KINDS = {str(JBZ.Place): "place", str(JBZ.UnnamedGroupOfStates): "unnamed_group"}
 # The lexicon's properties (ontology/sources/lexicon.csv): words the extractors read.
-LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "attributiveCue", "councilCue", "listCue", "authorshipCue", "statusNoun", "amendingWord", "titleField", "dateField", "headNoun", "weakHeadNoun", "complementWord",
+LEXICON_PROPERTIES = ("cue", "nominalCue", "actionCue", "attributiveCue", "councilCue", "listCue", "authorshipCue", "statusNoun", "deficiencyNoun", "amendingWord", "titleField", "dateField", "headNoun", "weakHeadNoun", "complementWord",
                       "nonNamingModifier", "notAnInstrument", "prepositionalPhrase", "subheading", "holderCue", "quantifier", "groupNoun", "officeNoun")
 CONCEPT_KINDS = {
     str(JBZ.Stance): "stance",

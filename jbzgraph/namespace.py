@@ -90,6 +90,7 @@ class JBZ(DefinedNamespace):
     councilCue: URIRef
     cue: URIRef
     dateField: URIRef
+    deficiencyNoun: URIRef
     docType: URIRef
     documentNumber: URIRef
     dossierNumber: URIRef

@@ -489,3 +489,4 @@ def test_a_step_an_actor_finds_important_is_not_taken(tmp_path):
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n"
                                      "Nederland vindt het belangrijk dat het EBSP snel wordt aangenomen.")
     assert _events(x) == set()
+

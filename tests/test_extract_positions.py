@@ -552,3 +552,15 @@ def test_positions_an_actor_s_aim_or_approach_is_its_support(tmp_path, sentence,
 ])
 def test_positions_calls_insistence_importance_and_criticism(tmp_path, sentence, found):
     assert _holders_and_stances(tmp_path, sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a plea for dealing with an instrument's shortcomings is concern about it
+    ("Nederland roept op tot het aanpakken van de tekortkomingen van de terugkeerverordening.", {("NLD", "concern")}),
+    ("Nederland pleit voor het oplossen van de knelpunten in de uitvoering van de terugkeerverordening.",
+     {("NLD", "concern")}),
+    ("Duitsland pleitte voor een oplossing van de problemen met de terugkeerverordening.", {("DEU", "concern")}),
+    ("Nederland pleit voor een snelle aanneming van de terugkeerverordening.", {("NLD", "support")}),
+])
+def test_positions_a_plea_for_dealing_with_shortcomings_is_concern(tmp_path, sentence, found):
+    assert _holders_and_stances(tmp_path, sentence) == found

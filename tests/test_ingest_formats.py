@@ -31,19 +31,21 @@ KNOWN_DOCX = {
     # van het / Schengengebied 2025" opens a list whose items the .txt version reads as one
     # heading; as Word paragraphs the list item "b) Prioriteiten voor de
     # Schengenraadscyclus 2025-2026" becomes the nearest instrument, so a position moves
-    # from the report to the cycle, the Commission's concern about Libya moves from the
+    # from the report to the cycle, and so does the Commission's call to implement "the
+    # recommendations" named after the heading; the Commission's concern about Libya moves from the
     # Council agenda to the topic "Externe dimensie migratie", and the E-evidence position
     # loses its sentence's instrument. In the November agenda a heading ("Uitvoeringsbesluit ter bepaling van
     # de lidstaten waar sprake ...") that the PDF lines break mid-phrase becomes a
     # paragraph of its own, so its position goes to the Pact named in the next one, and is
     # dropped there, as the Pact already holds it.
-    ("positions", KAMERSTUK): (3, 2),
+    ("positions", KAMERSTUK): (4, 3),
     ("positions", "2025-11-24_geannoteerde-agenda"): (1, 0),
 }
 KNOWN_MARKUP = {
     # The XML/HTML body is made from the layout step's paragraphs of the .txt, so its lists
-    # and headings are those paragraphs (the same "a) / b)" list as in the DOCX).
-    ("positions", KAMERSTUK): (2, 1),
+    # and headings are those paragraphs (the same "a) / b)" list as in the DOCX, with the
+    # same call to implement "the recommendations").
+    ("positions", KAMERSTUK): (3, 2),
     # The .txt's title "Brief van de ministers ..." is mixed case and reads as a mention of
     # a letter; the markup's title is in capitals, as officielebekendmakingen prints it.
     ("mentions", KAMERSTUK): (1, 0),

@@ -45,6 +45,7 @@ AGENT = {"door"}
 # An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
 SUBJECT_RELATIVES = {"die", "welke"}
+OF_WORDS = {"van", "met", "in", "bij"}  # "tekortkomingen van X", "problemen met X", "knelpunten in X"
 PASSIVE = "worden"  # "zijn" is also the perfect's ("is akkoord gegaan")
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 # Bodies whose agreement is a decision, a step of the procedure (see events), not a position:
@@ -107,6 +108,9 @@ class Actors:
         # "de brief die Nederland met veertien lidstaten verstuurde": its authors support it
         self.authorship = [c for c in compile_cues(kb, "authorshipCue") if c.concept in self.stances]
         self.stance_cues = self.cues + self.authorship
+        concern = kb.concepts.get(("stance", "concern"))
+        # "roept op tot het aanpakken van tekortkomingen van het Schengenacquis": concern about it
+        self.deficiencies = {w.lower() for w in kb.words("deficiencyNoun", concern.iri)} if concern else set()
         # nouns of a stance an adjective of nationality may hold ("de Duitse insteek")
         self.stance_nouns = {c.words[0][0] for c in self.cues if c.words[0][1] == "NOUN"}
         # Words whose assent by a Council body is its decision, a step (see events), not a
@@ -409,8 +413,12 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 targets, how = _authored(tokens, m, analysis, context, s_start, s_end)
             else:
                 targets, how = _targets(tokens, spans, m, context, s_start)
+            deficient = final == "support" and how == "target_mention_after_predicate" and bool(targets) and _deficient(
+                tokens, m, context, targets[0], s_end, a)
+            final = "concern" if deficient else final
             intended = bool(words & INTENT_WORDS)
-            rule_base = f"stance_{stance}{'_negated' if negated else ''}{'_scarce' if scarce else ''}+{how}"
+            rule_base = (f"stance_{stance}{'_negated' if negated else ''}{'_scarce' if scarce else ''}"
+                         f"{'_deficiency' if deficient else ''}+{how}")
             dates = [d for d in analysis.dates if s_start <= d.start < s_end]
             for target, who, extra in [(t, holder, "") for t in targets] + \
                     [(t, h, "+alongside") for t in targets for h in co_holders]:
@@ -432,6 +440,20 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                     confidence=0.8 if how == "target_mention_after_predicate" else 0.6,
                 ))
     return result
+
+
+def _deficient(tokens: list[Tok], m, context: InstrumentContext, target, s_end: int, a: Actors) -> bool:
+    """Whether what the cue supports is dealing with shortcomings of its target: a noun of
+    shortcoming between the cue and the target, which follows it after "van" ("met", "in", "bij")."""
+    at = next((e.start for e in context.in_span(tokens[m.last].end, s_end)
+               if context.instrument(e.iri).ref == target.ref), None)
+    if at is None:
+        return False
+    k = index_at(tokens, at) - 1
+    while k > m.last and tokens[k].pos == "DET":
+        k -= 1
+    return k > m.last and tokens[k].lower in OF_WORDS and any(
+        t.lemma.endswith(tuple(a.deficiencies)) for t in tokens[m.last + 1:k] if t.pos == "NOUN")
 
 
 def not_on_own_text(found: list[Position], steps: list[Event]) -> list[Position]:

@@ -312,3 +312,11 @@ def test_a_bracketed_qualifier_belongs_to_a_long_title(sentence, label):
 ])
 def test_at_the_initiative_of_names_no_instrument(sentence):
     assert named(sentence) == []
+
+
+def test_a_commission_number_after_a_title_identifies_it_and_is_no_part_of_its_name():
+    found = [(p.label, p.identifiers) for p in phrases(
+        "De verordening tot herziening van EASO COM (2016) 271 en de verordening tot herziening van EURODAC "
+        "COM(2016) 272 werden besproken.")]
+    assert found == [("verordening tot herziening van EASO", (("comReference", "COM(2016) 271"),)),
+                     ("verordening tot herziening van EURODAC", (("comReference", "COM(2016) 272"),))]

@@ -25,6 +25,8 @@ from jbzgraph.nlp.references import find_references
         ("Uitvoeringsbesluit (EU) 2025/2323 van de Commissie", "celex", "32025D2323"),
         ("de Visumcode (Verordening (EG) nr. 810/2009)", "celex", "32009R0810"),
         ("Richtlijn 2011/95/EU", "celex", "32011L0095"),
+        ("De tekst heeft het documentnummer 14024/15 (18 november 2015).", "other", "14024/15"),
+        ("zie Raadsdocument ST 9382/24 over", "other", "st9382/24"),
         ("zie https://www.government.nl/documents/x/joint-statement-c7.", "url",
          "https://www.government.nl/documents/x/joint-statement-c7"),
     ],
@@ -49,7 +51,7 @@ def test_a_document_numbered_in_two_dossiers_is_cited_by_both_numbers():
     assert [(r.kind, r.ref) for r in find_references(text)] == [("kamerstuk", "22112-2142"), ("kamerstuk", "34481-2142")]
 
 
-def test_a_eur_lex_address_cites_its_celex_number_too():
-    text = "zie https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52021PC0752&from=NL voor de tekst"
-    assert [(r.kind, r.ref) for r in find_references(text)] == [
-        ("url", "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:52021PC0752&from=NL"), ("celex", "52021PC0752")]
+@pytest.mark.parametrize("colon", [":", "%3A"])
+def test_a_eur_lex_address_cites_its_celex_number_too(colon):
+    url = f"https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX{colon}52021PC0752&from=NL"
+    assert [(r.kind, r.ref) for r in find_references(f"zie {url} voor de tekst")] == [("url", url), ("celex", "52021PC0752")]

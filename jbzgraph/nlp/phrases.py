@@ -270,6 +270,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
     while j < len(tokens) and j - i < MAX_COMPLEMENT:
         t = tokens[j]
         w = t.lower
+        if j > i and _com_at(tokens, j):
+            break  # "verordening tot herziening van EASO COM (2016) 271": the number names it
         if not any(c.isalnum() for c in t.text):
             if t.text == "(" and j + 2 < len(tokens) and tokens[j + 1].text in ACT_FAMILIES and tokens[j + 2].text == ")":
                 j += 3  # "Verordening (EU) 2019/1896"
@@ -474,6 +476,11 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             more = _complement_at(tokens, comp_end, lex)
             further = _complement_end(tokens, comp_end + more, lex) if more else 0
             comp_end = further if further > comp_end + more else right
+        if comp_end > right and (com := _com_at(tokens, comp_end)):
+            n, found_com = com
+            identifiers.append(("comReference", f"COM({found_com['year']}) {found_com['number']}"))
+            com_tokens.update(range(comp_end, comp_end + n))
+            comp_end += n
         span_end = comp_end if comp_end > right else right
         complement = tokens[right:comp_end] if comp_end > right else []
         prefix = compound_prefix(tok.lower, head).rstrip("-")
@@ -632,10 +639,10 @@ def _nominal_infinitives(tokens: list[Tok], k: int) -> int:
 
 
 def _com_at(tokens: list[Tok], j: int) -> tuple[int, re.Match] | None:
-    """The Commission number that tokens from ``j`` spell, one token ("COM(2016)723") or three
-    ("COM(2016", ")", "723"), with how many tokens it takes; None when they spell none
-    ("COM(2016)723final")."""
-    for n in (1, 3):
+    """The Commission number that tokens from ``j`` spell, one token ("COM(2016)723"), three
+    ("COM(2016", ")", "723") or, written with a space, three or five ("COM (2016) 271"), with
+    how many tokens it takes; None when they spell none ("COM(2016)723final")."""
+    for n in (1, 3, 5):
         m = COM_TOKEN_RE.fullmatch("".join(t.text for t in tokens[j:j + n]))
         if m:
             return n, m

@@ -2,10 +2,13 @@
 
 Kamerstukken come as "Kamerstuk 32317-973", "Kamerstuk 32 317, nr. 973", "32317- 978",
 "Kamerstuk 21 501-20, nr. 2245", "vergaderjaar 2024–2025, 19 637, nr. 3324" or
-"kst 29 344, nr 155"; all become ``dossier[-sub]-number``. A Kamerstuk preceded by
+"kst 29 344, nr 155"; all become ``dossier[-sub]-number`` ("Kamerstukken 22 112 en 34 481,
+nr. 2142", one document in two dossiers, gives both). A Kamerstuk preceded by
 "motie" in the same citation is a motion. EU documents: COM/C/SWD/JOIN references become
 "COM(2025) 795"; act citations ("Verordening (EU) 2024/1351", "Richtlijn 2011/95/EU",
-"Verordening (EG) nr. 810/2009") become CELEX numbers.
+"Verordening (EG) nr. 810/2009") become CELEX numbers, and a CELEX number stands for itself,
+also inside a EUR-Lex address ("…?uri=CELEX:52021PC0752", "CELEX%3A…"). Council documents
+("documentnummer 14024/15", "Raadsdocument ST 9382/24") are ``other``.
 """
 
 import re
@@ -37,7 +40,11 @@ ACT_RE = re.compile(
     r"(?:\s+van de Raad)?\s*(?:\((?P<family>EU|EG|EEG|EU, Euratom)\))?\s*(?P<nr_word>nr\.?\s*)?"
     r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?:EU|EG|EEG|JBZ))?\b"
 )
-CELEX_RE = re.compile(r"(?=[C3-5])(?<![\w%])(?:CELEX[:\s]*)?(?P<celex>[3-5](?:19|20)\d\d[A-Z]{1,2}\d{4})\b")
+CELEX_RE = re.compile(r"(?=[C3-5])(?<![\w%])(?:CELEX(?:[:\s]|%3A)*)?(?P<celex>[3-5](?:19|20)\d\d[A-Z]{1,2}\d{4})\b")
+# Council documents: "documentnummer 14024/15", "Raadsdocument ST 9382/24", "st14670/15".
+COUNCIL_DOC_RE = re.compile(
+    r"(?=[DdRrSs])\b(?:(?:document(?:nummer)?|raadsdocument|doc\.)\s+(?:nr\.?\s*)?(?P<st>ST\s?)?|(?P<bare_st>ST\s?))"
+    r"(?P<ref>\d{4,5}/\d{2})\b(?!/)", re.IGNORECASE)
 URL_RE = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
 
 CELEX_SECTOR_LETTER = {"verordening": "R", "richtlijn": "L", "besluit": "D", "kaderbesluit": "F"}
@@ -103,6 +110,8 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
     for m in ACT_RE.finditer(text):
         celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
         add(m, "celex", celex, "act_citation")
+    for m in COUNCIL_DOC_RE.finditer(text):
+        add(m, "other", ("st" if m["st"] or m["bare_st"] else "") + m["ref"], "council_document")
     url_spans = [(m.start(), m.end()) for m in urls]
     taken[:] = [t for t in taken if t not in url_spans]  # a EUR-Lex address names its CELEX number ("uri=CELEX:…")
     for m in CELEX_RE.finditer(text):

@@ -490,3 +490,29 @@ def test_a_step_an_actor_finds_important_is_not_taken(tmp_path):
                                      "Nederland vindt het belangrijk dat het EBSP snel wordt aangenomen.")
     assert _events(x) == set()
 
+
+
+def test_conclusions_named_only_by_their_date_keep_it_in_their_name(tmp_path):
+    x, _ = extract_passage(tmp_path, "Migratie\nDe lidstaten verwelkomen de voortgang met betrekking tot de "
+                                     "Raadsconclusies van 10 oktober 2014 en de Raadsconclusies van 9 juni 2022.")
+    adopted = {(e.target.label, e.date) for e in x.events if e.stage == "adoption"}
+    assert adopted == {("Raadsconclusies van 10 oktober 2014", date(2014, 10, 10)),
+                       ("Raadsconclusies van 9 juni 2022", date(2022, 6, 9))}
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # the days of a meeting date its agenda no more than its conclusions are undated
+    ("Het kabinet wijst op de agenda van de JBZ-Raad van 3 en 4 december 2015.", set()),
+    ("De Commissie volgt de conclusies van de Europese Raad van 21 en 22 oktober 2021 op.",
+     {("conclusies van de Europese Raad van 21 en 22 oktober 2021", "EUCO", date(2021, 10, 21))}),
+])
+def test_a_meeting_s_days_date_its_conclusions_only(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Migratie\n" + sentence)
+    assert {(e.target.label, KB.entities[e.body_iri].key, e.date) for e in x.events if e.stage == "adoption"} == found
+
+
+def test_a_negotiating_result_reached_is_a_provisional_agreement(tmp_path):
+    x, _ = extract_passage(tmp_path, "Asiel\nDit geldt ook voor de wetgevende instrumenten waarop al in 2018 een "
+                                     "onderhandelingsresultaat werd bereikt: de Opvangrichtlijn en de Eurodac-verordening.")
+    assert {(e.target.key, e.stage) for e in x.events} == {
+        ("rcd_recast", "provisional_agreement"), ("eurodac", "provisional_agreement")}

@@ -564,3 +564,13 @@ def test_positions_calls_insistence_importance_and_criticism(tmp_path, sentence,
 ])
 def test_positions_a_plea_for_dealing_with_shortcomings_is_concern(tmp_path, sentence, found):
     assert _holders_and_stances(tmp_path, sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Voor het kabinet blijft het van belang dat de terugkeerverordening leidt tot een efficiëntere procedure.",
+     {("NLD", "support")}),
+    ("Voor veel lidstaten is het van belang dat de terugkeerverordening snel wordt aangenomen.", {("MULTIPLE", "support")}),
+    ("Het is van belang dat de terugkeerverordening snel wordt aangenomen.", set()),
+])
+def test_positions_whose_view_a_fronted_voor_names(tmp_path, sentence, found):
+    assert _holders_and_stances(tmp_path, sentence) == found

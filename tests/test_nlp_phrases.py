@@ -320,3 +320,12 @@ def test_a_commission_number_after_a_title_identifies_it_and_is_no_part_of_its_n
         "COM(2016) 272 werden besproken.")]
     assert found == [("verordening tot herziening van EASO", (("comReference", "COM(2016) 271"),)),
                      ("verordening tot herziening van EURODAC", (("comReference", "COM(2016) 272"),))]
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Op 8 december 2021 heeft de Commissie een aanbeveling over operationele politiesamenwerking1 gepubliceerd.",
+     "aanbeveling over operationele politiesamenwerking"),
+    ("Ik schets de stand van zaken rond de Passenger Name Record (PNR)-richtlijn.", "PNR-richtlijn"),
+])
+def test_footnote_marks_and_bracketed_acronyms_in_names(sentence, label):
+    assert label in named(sentence)

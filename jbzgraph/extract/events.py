@@ -522,6 +522,7 @@ def listed_events(document: Document, analysis: Analysis, context: InstrumentCon
 
 
 DATED_STAGES = {"COM": "proposal", "COUNCIL": "adoption", "JHA_COUNCIL": "adoption", "EUCO": "adoption"}
+MEETING_OUTCOMES = {"Conclusions"}  # documents a meeting of several days adopts ("conclusies van de Europese Raad van 21–22 oktober")
 
 
 def dated_document_events(document: Document, analysis: Analysis, kb: KnowledgeBase,
@@ -548,6 +549,8 @@ def dated_document_events(document: Document, analysis: Analysis, kb: KnowledgeB
         if key is None or not targets:
             continue
         target = context.instrument(targets[0].iri)
+        if when.is_range and target.type_name not in MEETING_OUTCOMES:
+            continue  # "de agenda van de JBZ-Raad van 3 en 4 december": the days are the meeting's
         stage = "adoption" if key == "COM" and _commission_act(target) else DATED_STAGES[key]
         found.append(Event(target, stage, kb.by_key("organisation", key).iri, when.first,
                            sentence_of(analysis, text, p.start), f"stage_{stage}+dated_document+date_of_document", 0.7))

@@ -45,6 +45,7 @@ AGENT = {"door"}
 # An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
 SUBJECT_RELATIVES = {"die", "welke"}
+VIEWPOINT = "voor"
 OF_WORDS = {"van", "met", "in", "bij"}  # "tekortkomingen van X", "problemen met X", "knelpunten in X"
 PASSIVE = "worden"  # "zijn" is also the perfect's ("is akkoord gegaan")
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
@@ -285,7 +286,9 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
     """The actor holding the position a cue states, or None (``policy``: where instrument
     words start)."""
     lo, hi = clause_of(spans, m.first)
-    free = [h for h in holders if not h.after_preposition and not _alongside(tokens, h)]
+    # "Voor het kabinet is het van belang dat …": an actor after a clause-opening "voor" is whose view it is
+    free = [h for h in holders if (not h.after_preposition or (h.after_preposition == VIEWPOINT and h.index <= lo + 2))
+            and not _alongside(tokens, h)]
     nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
     passive = any(t.lemma in PASSIVE_AUXILIARIES for t in tokens[lo:m.first])
     for h in holders:

@@ -291,7 +291,9 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             continue
         # After a determiner, number or adjective a word is a noun, whatever the tagger says
         # ("het aantrekken van talent", "negen lidstaten").
-        nominal = j > i and (tokens[j - 1].lower in DETERMINERS or tokens[j - 1].pos in ("NUM", "ADJ")
+        # (a word with a footnote mark glued to it, "politiesamenwerking1", is no number)
+        nominal = j > i and (tokens[j - 1].lower in DETERMINERS
+                             or (tokens[j - 1].pos in ("NUM", "ADJ") and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text))
                              or _complement_at(tokens, j - 1, lex) == 1)
         # the first word of the object ("inzake terugkeer" with "terugkeer" read as an adverb)
         nominal = nominal or (j == i and t.text.isalpha() and len(w) > 4)
@@ -324,7 +326,7 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
     # a word is a noun ("van het insolventierecht" read as an adjective)
     while j > i and (tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}
                      or (j - 1 > i and tokens[j - 1].pos == "ADJ" and tokens[j - 1].text.islower()
-                         and tokens[j - 2].lower not in DETERMINERS)):
+                         and tokens[j - 2].lower not in DETERMINERS and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text))):
         j -= 1
     return j
 
@@ -504,12 +506,20 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
+        if date_tokens and not named and not demonstrative:
+            # "de Raadsconclusies van 10 oktober 2014": the date is all that names it, so it stays in the name
+            named, date_tokens, author_tokens, dated_span = True, range(0), range(0), (
+                tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end)
+        else:
+            dated_span = (tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end) if date_tokens else (0, 0)
         words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
                                                        if k not in com_tokens and k not in gap_tokens
                                                        and k not in date_tokens
                                                        and (complement or k not in author_tokens)]
         # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
         words[-1] = FOOTNOTE_MARK_RE.sub("", words[-1]) or words[-1]
+        # "Passenger Name Record (PNR)-richtlijn": the bracket's acronym joins the head
+        words = [w.replace(")-", "-") if ")-" in w and "(" not in w else w for w in words]
         label = _join(words)
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
                  and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))
@@ -524,7 +534,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
             before=tokens[left - 2].lower if left > 1 else "",
             gap=(tokens[gap_tokens[0]].start, tokens[gap_tokens[-1]].end) if gap_tokens else (0, 0),
-            dated=(tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end) if date_tokens else (0, 0)))
+            dated=dated_span))
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found

@@ -516,3 +516,14 @@ def test_a_negotiating_result_reached_is_a_provisional_agreement(tmp_path):
                                      "onderhandelingsresultaat werd bereikt: de Opvangrichtlijn en de Eurodac-verordening.")
     assert {(e.target.key, e.stage) for e in x.events} == {
         ("rcd_recast", "provisional_agreement"), ("eurodac", "provisional_agreement")}
+
+
+@pytest.mark.parametrize("written, found", [
+    ("1 december 2025", set()),  # a step dated after the letter was written is not yet taken
+    ("22 december 2025", {("ebsp", "adoption", "COUNCIL", date(2025, 12, 20))}),
+])
+def test_a_step_dated_after_the_letter_is_not_taken(tmp_path, written, found):
+    x, _ = extract_passage(tmp_path, "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+                                     f"Den Haag, {written}\nEnhanced Border Security Partnership (EBSP)\n"
+                                     "Het EBSP wordt op 20 december 2025 door de Raad aangenomen.")
+    assert _events(x) == found

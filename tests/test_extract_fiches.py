@@ -96,4 +96,7 @@ def test_an_english_title_is_the_kb_instrument_its_commission_number_names(tmp_p
 def test_what_a_proposal_answers_is_not_what_it_proposes(tmp_path):
     x, _ = extract_passage(tmp_path, "Essentie voorstel\nOp 1 december 2021 presenteerde de Commissie een voorstel naar "
                                      "aanleiding van de conclusies van de Europese Raad van 21 oktober 2021.")
-    assert [e for e in x.events if e.target.type_name == "Conclusions"] == []
+    # the conclusions are what it answers, not what it proposes; dated with their author, they
+    # were adopted that day
+    assert [(e.stage, KB.entities[e.body_iri].key, e.date) for e in x.events if e.target.type_name == "Conclusions"] == [
+        ("adoption", "EUCO", date(2021, 10, 21))]

@@ -454,6 +454,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
                   or _hypothetical(tokens, spans, at))
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
+        if when and analysis.letter_date and when > analysis.letter_date and stage in PLANNED_NOT_TAKEN:
+            continue  # "… die de Raad op 8 december vaststelt" in a letter of October: not yet taken
         confidence = (0.7 if how == "target_mention_in_sentence" else 0.55) - (0.15 if future else 0)
         for target in {t.ref: t for t in targets}.values():
             # The Commission adopts its own implementing acts; it proposes nothing there.

@@ -18,6 +18,9 @@ from jbzgraph.kb import KnowledgeBase
 
 MENTION_KINDS = ("member_state", "third_country", "organisation", "instrument", "person", "place", "unnamed_group")
 SPAN_KEY = "gazetteer"
+PARTS_KEY = "jbz_compound_parts"
+COMPOUND_PART_RULE = "gazetteer_compound_part"  # a country inside "EU-Turkije": named, but no actor
+COUNTRY_KINDS = ("member_state", "third_country")
 COMPOUND_MIN = 10
 # Words of a meeting near "in <city>" (grammar of the genre's opening sentences), and how near.
 MEETING_WORDS = {"gehouden", "bijeenkomst", "vergadering", "raad", "jbz-raad", "informele", "vergaderde"}
@@ -44,6 +47,8 @@ class Gazetteer:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[str, str] = {}  # match id -> rule name
         self.count = 0
+        # one-word country names, for the parts of a hyphenated compound ("EU-Turkije Verklaring")
+        self.country_parts: dict[str, tuple[str, str]] = {}
 
     def add(self, label: str, iri: str, kind: str, rule: str) -> None:
         label = label.strip()
@@ -68,6 +73,8 @@ class Gazetteer:
                 continue
             for text, _lang, role in ent.labels:
                 self.add(text, ent.iri, ent.kind, f"gazetteer_{role}label")
+                if ent.kind in COUNTRY_KINDS and text.isalpha() and text[:1].isupper():
+                    self.country_parts.setdefault(text, (ent.kind, ent.iri))
             for ident in ent.identifiers.get("acronym", []):
                 self.add(ident, ent.iri, ent.kind, "gazetteer_acronym")
             for adj in ent.adjectives:
@@ -84,6 +91,17 @@ class Gazetteer:
         spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.id_))
         doc.spans[SPAN_KEY] = spans
         doc.ents = filter_spans(spans)
+        covered = {i for e in doc.ents for i in range(e.start, e.end)}
+        parts = []
+        for tok in doc:
+            if "-" in tok.text and tok.i not in covered:
+                at = tok.idx
+                for part in tok.text.split("-"):
+                    if part in self.country_parts:
+                        kind, iri = self.country_parts[part]
+                        parts.append(EntityMention(at, at + len(part), part, iri, kind, COMPOUND_PART_RULE))
+                    at += len(part) + 1
+        doc.user_data[PARTS_KEY] = parts
         return doc
 
 
@@ -103,8 +121,8 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
 
 
 def entity_mentions(doc: Doc) -> list[EntityMention]:
-    """The linked entities of a processed doc, as plain records with character offsets."""
-    return [
-        EntityMention(e.start_char, e.end_char, e.text, e.kb_id_, e.label_, e.id_.split("\t")[2])
-        for e in doc.ents
-    ]
+    """The linked entities of a processed doc, as plain records with character offsets: the
+    matched spans, and the countries named inside hyphenated compounds ("EU-Turkije")."""
+    found = [EntityMention(e.start_char, e.end_char, e.text, e.kb_id_, e.label_, e.id_.split("\t")[2])
+             for e in doc.ents] + doc.user_data.get(PARTS_KEY, [])
+    return sorted(found, key=lambda e: (e.start, -e.end))

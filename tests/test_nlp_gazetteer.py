@@ -68,3 +68,21 @@ def test_the_united_states_closing_a_sentence_end_it():
     doc = default_nlp()("De Raad sprak over de overeenkomsten met de VS. De discussie gaat in maart verder.")
     assert [s.text.strip() for s in doc.sents] == ["De Raad sprak over de overeenkomsten met de VS.",
                                                   "De discussie gaat in maart verder."]
+
+
+def test_gazetteer_finds_a_country_inside_a_hyphenated_compound(found):
+    got = found("De EU-Turkije Verklaring en de Benelux-Mongolië overeenkomst werden besproken.")
+    assert ("Turkije", "third_country", "TUR") in got and ("Mongolië", "third_country", "MNG") in got
+
+
+def test_a_country_inside_a_compound_holds_no_position(tmp_path):
+    from tests.helpers import extract_passage
+    x, _ = extract_passage(tmp_path, "Migratie\nDe EU-Turkije Verklaring wordt door Nederland gesteund.")
+    kb = load_kb()
+    assert {(kb.entities[p.holder_iri].key, p.target.label) for p in x.positions} == {("NLD", "EU-Turkije Verklaring")}
+
+
+def test_gazetteer_knows_the_dublin_regulations_by_their_numbers(found):
+    kb = load_kb()
+    got = {iri for _, kind, iri in found("Dublin III werkt niet; een akkoord op Dublin IV is nodig.") if kind == "instrument"}
+    assert {kb.entities[i].key for i in got} == {"dublin_iii", "dublin_iv"}

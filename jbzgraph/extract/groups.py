@@ -13,7 +13,6 @@ from jbzgraph.extract.model import Membership
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
-from jbzgraph.nlp.gazetteer import COMPOUND_PART_RULE
 
 SEPARATOR_RE = re.compile(r"^\s*(?:,|,?\s+en|,?\s+of|,?\s+alsook|;)?\s*$")
 MIN_MEMBERS = 3
@@ -60,7 +59,7 @@ def groups(document: Document, analysis: Analysis, kb: KnowledgeBase) -> list[Me
     seen: set[tuple[str, frozenset[str]]] = set()
     for s_start, s_end in analysis.sentences:
         inside = [e for e in analysis.entities_in(s_start, s_end)
-                  if e.kind in ("member_state", "third_country") and e.rule not in ("gazetteer_adjective", COMPOUND_PART_RULE)]
+                  if e.kind in ("member_state", "third_country") and e.rule != "gazetteer_adjective"]
         c_start, c_end = _context(document, analysis, s_start)
         triples, prev_end = [], None
         for e in inside:

@@ -27,7 +27,6 @@ from jbzgraph.layout.model import Document
 from jbzgraph.namespace import JBZ
 from jbzgraph.nlp import Analysis
 from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues, nominal_infinitive
-from jbzgraph.nlp.gazetteer import COMPOUND_PART_RULE
 from jbzgraph.nlp.tokens import Tok
 
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
@@ -149,7 +148,7 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
                 prev = tokens[i - 2].lower
             found.append(Holder(i, j, iri, prev if prev in NOT_SUBJECT_PREPOSITIONS | AGENT else ""))
 
-    mentions = [e for e in analysis.entities_in(s_start, s_end) if e.rule != COMPOUND_PART_RULE]
+    mentions = analysis.entities_in(s_start, s_end)
     adjectives = {k for e in mentions if e.rule == "gazetteer_adjective"
                   for k in range(index_at(tokens, e.start), index_at(tokens, e.end - 1) + 1)}
     for e in mentions:

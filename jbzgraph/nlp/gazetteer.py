@@ -19,7 +19,7 @@ from jbzgraph.kb import KnowledgeBase
 MENTION_KINDS = ("member_state", "third_country", "organisation", "instrument", "person", "place", "unnamed_group")
 SPAN_KEY = "gazetteer"
 PARTS_KEY = "jbz_compound_parts"
-COMPOUND_PART_RULE = "gazetteer_compound_part"  # a country inside "EU-Turkije": named, but no actor
+COMPOUND_PART_RULE = "gazetteer_compound_part"  # a country inside "EU-Turkije"
 COUNTRY_KINDS = ("member_state", "third_country")
 COMPOUND_MIN = 10
 # Words of a meeting near "in <city>" (grammar of the genre's opening sentences), and how near.

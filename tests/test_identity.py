@@ -56,3 +56,12 @@ def test_an_instrument_the_kb_lacks_gets_one_minted_iri_and_every_identifier(tmp
     assert {r["target"] for r in positions} == {event["target"]} and event["stage"] == "proposal"
     (a_event,) = [r for r in _rows(store, "events") if r["source"] == "a.txt"]
     assert "COM(2025) 101" in a_event["target_ids"].split("|")
+
+
+def test_a_proposal_to_amend_a_known_regulation_is_an_instrument_of_its_own(tmp_path):
+    from tests.helpers import extract_passage
+    x, _ = extract_passage(tmp_path, "Migratie\nHet voorstel tot wijziging van de Dublinverordening werd besproken. "
+                                     "Nederland steunt het voorstel tot wijziging van de Dublinverordening.")
+    (p,) = x.positions
+    # not Dublin III itself, which the KB knows and the proposal amends
+    assert p.target.iri == "" and p.target.label == "voorstel tot wijziging van de Dublinverordening"

@@ -154,8 +154,12 @@ class InstrumentContext:
                 continue  # the gazetteer has it
             if p.inner:
                 continue  # the phrase named inside it is the mention
-            if p.type_name not in ABOUT_HEADS and any(m.start > p.head_end for m in inside):
-                continue  # "de regels voor veilige derde landen": the KB instrument is what is meant
+            after = [m for m in inside if m.start > p.head_end]
+            amends = after and (amending := _amending_re(self.kb)) and amending.search(text, p.head_end, after[0].start)
+            if p.type_name not in ABOUT_HEADS and after and not amends:
+                # "de regels voor veilige derde landen": the KB instrument is what is meant; but
+                # "het voorstel tot wijziging van de Dublinverordening" is an instrument of its own
+                continue
             iri = self._link(p, inside, names, ids, refs[bisect_left(ref_starts, p.start):
                                                         bisect_left(ref_starts, p.end + REF_NEAR)])
             proper = bool(p.acronym or p.identifiers or any(c.isupper() for c in text[p.start:p.end]))
@@ -310,10 +314,9 @@ class InstrumentContext:
     def _amended(self) -> set[int]:
         """Starts of the mentions a sentence names after an instrument and an amending word
         ("… tot wijziging van Verordening (EG) nr. 767/2008, Besluit 2008/633 …")."""
-        words = sorted(self.kb.words("amendingWord"), key=len, reverse=True)
-        if not words:
+        amending = _amending_re(self.kb)
+        if amending is None:
             return set()
-        amending = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
         text, found = self.document.text, set()
         for a, b in self.analysis.sentences:
             inside = self.in_span(a, b)
@@ -504,3 +507,10 @@ class InstrumentContext:
     def default(self, offset: int) -> Instrument | None:
         """What a sentence is about when it names nothing: its paragraph's topic, or its section's instrument."""
         return self.topic(offset) or self.section_default.get(self.section_of(offset))
+
+
+@lru_cache(maxsize=4)
+def _amending_re(kb: KnowledgeBase) -> re.Pattern | None:
+    """The lexicon's amending words ("tot wijziging van"), as one pattern."""
+    words = sorted(kb.words("amendingWord"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I) if words else None

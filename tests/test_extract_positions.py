@@ -574,3 +574,21 @@ def test_positions_a_plea_for_dealing_with_shortcomings_is_concern(tmp_path, sen
 ])
 def test_positions_whose_view_a_fronted_voor_names(tmp_path, sentence, found):
     assert _holders_and_stances(tmp_path, sentence) == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a judgement of a text as acceptable, its object between the verb and the adjective
+    ("Het kabinet acht de terugkeerverordening evenwichtig.", {("NLD", "support")}),
+    ("Het kabinet acht de terugkeerverordening niet aanvaardbaar.", {("NLD", "oppose")}),
+    ("Duitsland vond het voorstel voor een terugkeerverordening acceptabel.", {("DEU", "support")}),
+    ("Het voorzitterschap achtte het compromis over de terugkeerverordening uitgebalanceerd.", {("PRESIDENCY", "support")}),
+])
+def test_positions_a_text_judged_acceptable(tmp_path, sentence, found):
+    assert _holders_and_stances(tmp_path, sentence) == found
+
+
+def test_positions_the_object_between_a_cue_s_words_is_its_target(tmp_path):
+    x, _ = extract_passage(tmp_path, "Terugkeer\nHet kabinet acht de terugkeerverordening evenwichtig, anders dan "
+                                     "de Eurodac-verordening.")
+    assert {(p.target.iri and KB.entities[p.target.iri].key, p.rule.split("+")[1]) for p in x.positions} == {
+        ("return_reg", "target_mention_inside_predicate")}

@@ -88,3 +88,10 @@ def test_hierna_alias_after_a_title_with_a_clause_names_the_title(tmp_path):
     assert {(p.stance, p.target.key) for p in x.positions} == {("abstain", "verordening-opvang"), ("support", "verordening-opvang")}
     (p, _) = x.positions
     assert any(a.startswith("Verordening tot vaststelling van de criteria") for a in p.target.aliases)
+
+
+def test_a_compromise_with_nothing_of_its_kind_before_is_the_text_at_hand(tmp_path):
+    x, _ = extract_passage(tmp_path, "PNR-richtlijn\nHet voorzitterschap presenteerde de stand van zaken. "
+                                     "Nederland steunt het compromis.")
+    (p,) = x.positions
+    assert (p.target.label, p.rule) == ("PNR-richtlijn", "stance_support+target_short_mention_section_instrument")

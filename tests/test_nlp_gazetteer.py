@@ -86,3 +86,14 @@ def test_gazetteer_knows_the_dublin_regulations_by_their_numbers(found):
     kb = load_kb()
     got = {iri for _, kind, iri in found("Dublin III werkt niet; een akkoord op Dublin IV is nodig.") if kind == "instrument"}
     assert {kb.entities[i].key for i in got} == {"dublin_iii", "dublin_iv"}
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a full stop with a footnote mark glued on ends a sentence; a numbered article does not
+    ("Het compromis volgt de oriëntatie van de Raad.2 Het omvatte ook de lijst.",
+     ["Het compromis volgt de oriëntatie van de Raad.2", "Het omvatte ook de lijst."]),
+    ("Zie art.5 De Commissie en de lijst.", ["Zie art.5 De Commissie en de lijst."]),
+])
+def test_a_footnote_mark_after_a_full_stop_ends_a_sentence(text, sentences):
+    from jbzgraph.nlp import default_nlp
+    assert [s.text.strip() for s in default_nlp()(text).sents] == sentences

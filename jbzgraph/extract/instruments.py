@@ -18,7 +18,7 @@ from jbzgraph.extract.model import Instrument
 from jbzgraph.kb import KnowledgeBase
 from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis, EntityMention
-from jbzgraph.nlp.phrases import DEMONSTRATIVES, PHRASE_ENDERS, PolicyPhrase, phrase_key, policy_lexicon
+from jbzgraph.nlp.phrases import DEMONSTRATIVES, PHRASE_ENDERS, STANDS_FOR, PolicyPhrase, phrase_key, policy_lexicon
 
 LOCAL = "local:"  # prefix of the keys under which a letter's own instruments are looked up
 HIERNA_RE = re.compile(r"\(\s*(?:hierna(?:\s+te\s+noemen)?|verder)\s*:?\s*(?:de\s+|het\s+)?(?P<alias>[^()]{2,60}?)\s*\)",
@@ -383,6 +383,8 @@ class InstrumentContext:
             label = f"{p.label} {heading}"
             key = phrase_key(label.split(), policy_lexicon(self.kb))
             return Instrument(iri="", key=key, label=label, type_name=p.type_name), "target_short_mention_section"
+        if p.type_name in STANDS_FOR and not by_name_only and (default := self.default(p.start)) is not None:
+            return default, "target_short_mention_section_instrument"  # "het compromis": the text at hand
         return None, ""
 
     def first_after(self, start: int, end: int) -> tuple[list[Instrument], str]:

@@ -316,7 +316,6 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
         # but "een verklaring, die oproept tot …" is no actor's
         before_comma = lo - 1 if tokens[lo - 1].text != "," else lo - 2
         return next((h for h in holders if h.index <= before_comma < h.end), None)
-
     earlier = [h for h in free if h.index < lo and _subject_like(tokens, spans, h)]
     return earlier[0] if earlier else None
 
@@ -536,6 +535,14 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     that = _says_that(tokens, m.last + 1)
     if that and not context.in_span(start, tokens[that].start):
         return [], ""  # "onderschrijft het beeld van de Commissie dat …": what is endorsed is the clause
+    # "achtte het compromis over X uitgebalanceerd": the object stands between the cue's words
+    inside = [e for e in context.in_span(tokens[m.first].end, tokens[m.last].start)
+              if not any(tokens[k].start <= e.start < tokens[k].end for k in m.indices)]
+    if inside:
+        return [context.instrument(inside[0].iri)], "target_mention_inside_predicate"
+    short = context.short_at(tokens[m.first].end, tokens[m.last].start) if m.last > m.first else None
+    if short is not None and (found := context.referents(short)[0]):
+        return found, "target_short_mention_inside_predicate"
     found, how = context.first_after(start, end)
     if found:
         if how == "target_mention_after_predicate":

@@ -163,8 +163,10 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
     clause ("stemde … in": instemmen)."""
     # A tagger trained on 80,000 words mistakes some verbs for nouns ("wenst"): every word gets
     # the infinitives its spelling allows; the cues' parts of speech still apply.
-    # a verb after an article or adjective is a noun the tagger missed ("de Nederlandse inzet")
-    verbs = [t.pos == "VERB" and not (k > 0 and tokens[k - 1].pos in ("DET", "ADJ")) for k, t in enumerate(tokens[a:b], a)]
+    # a verb after an article or adjective is a noun the tagger missed ("de Nederlandse inzet");
+    # a number in letters may be a verb it took for one ("het kabinet acht het voorstel …": achten)
+    verbs = [(t.pos == "VERB" or (t.pos == "NUM" and t.text.isalpha())) and not (k > 0 and tokens[k - 1].pos in ("DET", "ADJ"))
+             for k, t in enumerate(tokens[a:b], a)]
     forms: list[frozenset[str]] = [_word_forms(t.lemma, t.lower, v) for t, v in zip(tokens[a:b], verbs)]
     particles = [(j, t.lower) for j, t in enumerate(tokens[a:b]) if t.lower in PARTICLES
                  and t.pos in ("", "ADP", "ADV", "ADJ")]

@@ -70,6 +70,7 @@ EU_WORDS = {"eu", "europese", "europees", "europa", "unie", "ue", "eu's"}
 NUMBER_RE = re.compile(r"^(?:\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|JBZ))?|(?:19|20)\d\d(?:[-–](?:19|20)\d\d)?)$")
 ACT_FAMILIES = {"EU", "EG", "EEG"}
 FOOTNOTE_MARK_RE = re.compile(r"(?<=[a-zà-ÿ])\d{1,2}$")
+FOOTNOTE_STOP_RE = re.compile(r"(?<=[^\W\d_])\.\d{1,2}$")  # "van de Raad.2": full stop and mark
 WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"}
 COM_TOKEN_RE = re.compile(r"COM\((?P<year>(?:19|20)\d\d)\)(?P<number>\d{1,4})")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Za-z0-9-]{1,11}$")
@@ -517,7 +518,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                                                        and k not in date_tokens
                                                        and (complement or k not in author_tokens)]
         # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
-        words[-1] = FOOTNOTE_MARK_RE.sub("", words[-1]) or words[-1]
+        words[-1] = FOOTNOTE_MARK_RE.sub("", FOOTNOTE_STOP_RE.sub("", words[-1])) or words[-1]
         # "Passenger Name Record (PNR)-richtlijn": the bracket's acronym joins the head
         words = [w.replace(")-", "-") if ")-" in w and "(" not in w else w for w in words]
         label = _join(words)

@@ -6,8 +6,10 @@ abbreviations such as "nr.", "o.a." and "art." whole, so those never split. Two 
 it misses: a line break the layout step left (a heading, a list item, a paragraph end)
 always ends a sentence; and a date marker that closes a sentence ("... op 16 december
 j.l. Het ...") is one token ending in a period, which the sentencizer does not treat as
-an end.
+an end; nor is a word, its full stop and a footnote mark ("de Raad.2 Het ...").
 """
+
+import re
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, ORTH, SENT_START
@@ -20,6 +22,8 @@ CLOSING_ABBREVIATIONS = {"jl.", "j.l.", "a.s.", "c.s.", "enz.", "etc.", "e.d.", 
 # "16 december j.l.. De Commissie": an abbreviation's period and the full stop become a ".."
 # token, which the sentencizer does not take for an end.
 ELLIPSIS_STOPS = {".."}
+FOOTNOTE_STOP_RE = re.compile(r"(?P<word>[^\W\d_]{2,})\.\d{1,2}")
+NUMBERING_ABBREVIATIONS = {"nr", "art", "blz", "pag", "par", "hfst", "bijl"}  # "nr.5 De …" numbers, marks no footnote
 
 
 @Language.component("jbz_sentences", assigns=["token.is_sent_start"])
@@ -45,6 +49,10 @@ def mark_sentences(doc: Doc) -> Doc:
         if "\n" in doc[int(i)].text:
             starts[i + 1] = 1
     closing = np.isin(lower[:-1], [doc.vocab.strings.add(a) for a in CLOSING_ABBREVIATIONS | ELLIPSIS_STOPS])
+    # "… van de Raad.2 Het omvatte …": a full stop with a footnote mark is one token too
+    marked = [o for o in np.unique(orth) if (m := FOOTNOTE_STOP_RE.fullmatch(doc.vocab.strings[int(o)]))
+              and m["word"].lower() not in NUMBERING_ABBREVIATIONS]
+    closing |= np.isin(orth[:-1], marked)
     starts[1:][closing & (title[1:] == 1) & (punct[1:] == 0)] = 1
     starts[starts == 0] = np.array(-1).astype(starts.dtype)  # inside a sentence (-1), not unknown (0)
     doc.from_array([SENT_START], starts)

@@ -329,3 +329,15 @@ def test_a_commission_number_after_a_title_identifies_it_and_is_no_part_of_its_n
 ])
 def test_footnote_marks_and_bracketed_acronyms_in_names(sentence, label):
     assert label in named(sentence)
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Daarnaast hebben de Ministers de start van Frontex-operatie Triton positief ontvangen.", "Frontex-operatie Triton"),
+    ("De Raad sprak over de verlenging van operatie Sophia.", "operatie Sophia"),
+])
+def test_a_proper_name_after_a_head_names_it(sentence, label):
+    assert label in named(sentence)
+
+
+def test_a_longer_run_of_capitals_after_a_head_is_a_title_of_its_own():
+    assert "Compromisvoorstel Digital" not in named("Nederland steunt het Compromisvoorstel Digital Travel Credential.")

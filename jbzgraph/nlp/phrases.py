@@ -47,6 +47,7 @@ STANDS_FOR = {"Agreement", "NegotiatingMandate", "Proposal"}
 PROPOSED_TYPE = "LegalInstrument"  # "de door de Commissie voorgestelde X": of X's kind nothing is known
 AGENT_WORDS = 5  # "door de Europese Commissie" before the participle
 MAX_APPOSITION = 6
+MAX_PROPER = 2  # proper names after a head that name it ("operatie Sophia")
 DEMONSTRATIVES = {"dit", "deze", "dat", "die", "genoemde", "voornoemde"}
 DATE_OPENERS = {"van", "d.d.", "dd", "d.d"}  # "het voorstel van 4 mei", "de mededeling d.d. 13 mei"
 # Institutions that write proposals and acts: "het voorstel van de Commissie" names its
@@ -452,6 +453,8 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         elif (by := _author_end(tokens, right, authors)) and (after_date := _dated_at(tokens, by, dates)):
             author_tokens, date_tokens, right = range(right, by), range(by, after_date), after_date
         end = _apposition_end(tokens, right, lex, heading)
+        if end == right:
+            end = _proper_name_end(tokens, right, blocked)  # "operatie Sophia", "Frontex-operatie Triton"
         apposed, right = end > right, end
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
@@ -539,6 +542,20 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found
+
+
+def _proper_name_end(tokens: list[Tok], j: int, blocked: list[tuple[int, int]]) -> int:
+    """Past the proper names right after a head that name what it heads ("operatie Sophia"),
+    not an actor's name (``blocked``): at most ``MAX_PROPER`` capitalised words, whatever the
+    tagger makes of a name it never saw ("Frontex-operatie Triton" with "Triton" read as a
+    preposition), but no verb, pronoun, determiner or adjective, and only tagged words."""
+    k = j
+    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and tokens[k].pos \
+            and tokens[k].pos not in ("VERB", "AUX", "PRON", "DET", "SCONJ", "CCONJ", "ADJ") \
+            and tokens[k].lower not in EU_WORDS and not any(a <= tokens[k].start < b for a, b in blocked):
+        k += 1
+    # a longer run of capitals is a title of its own ("Compromisvoorstel Digital Travel Credential")
+    return k if k - j <= MAX_PROPER else j
 
 
 def _author_end(tokens: list[Tok], j: int, authors: list[tuple[int, int]]) -> int:

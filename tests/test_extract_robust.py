@@ -95,3 +95,12 @@ def test_a_compromise_with_nothing_of_its_kind_before_is_the_text_at_hand(tmp_pa
                                      "Nederland steunt het compromis.")
     (p,) = x.positions
     assert (p.target.label, p.rule) == ("PNR-richtlijn", "stance_support+target_short_mention_section_instrument")
+
+
+def test_a_signature_after_a_list_of_fiches_is_read(tmp_path):
+    x, _ = extract_passage(tmp_path, "Overeenkomstig de bestaande afspraken ontvangt u hierbij 2 fiches.\n"
+                                     "Fiche: Voorstel tot wijziging Europolverordening\n"
+                                     "Fiche: Mededeling EU-strategie voor offshore energie (Kamerstuk 22 112, nr. 3012)\n"
+                                     "De Minister van Buitenlandse Zaken,\nS.A. Blok\n"
+                                     "Fiche: Voorstel tot wijziging Europolverordening\n1. Algemene gegevens")
+    assert [(s.name, s.role) for s in x.signatories] == [("S.A. Blok", "Minister van Buitenlandse Zaken")]

@@ -12,6 +12,9 @@ from jbzgraph.nlp.persons import family_name, find_persons
         ("de toezegging aan lid-Van Toorenburg om", ["Van Toorenburg"]),
         ("Secretaris-Generaal Berset organiseerde", ["Berset"]),
         ("de minister van Justitie en Veiligheid en de minister van Asiel en Migratie", []),
+        ("het position paper van rapporteur Van der Steur, dat", ["Van der Steur"]),
+        ("de Leidersagenda van voorzitter van de Europese Raad Tusk verzoekt", ["Tusk"]),
+        ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", []),
     ],
 )
 def test_persons_found_after_titles_and_in_motions(text, names):

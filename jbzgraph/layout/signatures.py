@@ -81,7 +81,7 @@ def mark_signatures(lines: list[Line]) -> None:
             _one_line(lines, i)
             continue
         prev = _prev_content(lines, i)
-        if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":")):
+        if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":", ")")):
             continue
         j = _next_text(lines, i)
         if j >= len(lines) or lines[j].role != "text":

@@ -454,7 +454,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             author_tokens, date_tokens, right = range(right, by), range(by, after_date), after_date
         end = _apposition_end(tokens, right, lex, heading)
         if end == right:
-            end = _proper_name_end(tokens, right, blocked)  # "operatie Sophia", "Frontex-operatie Triton"
+            end = _proper_name_end(tokens, right, blocked, lex)  # "operatie Sophia", "Frontex-operatie Triton"
         apposed, right = end > right, end
         if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
                 and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
@@ -544,15 +544,17 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
     return found
 
 
-def _proper_name_end(tokens: list[Tok], j: int, blocked: list[tuple[int, int]]) -> int:
+def _proper_name_end(tokens: list[Tok], j: int, blocked: list[tuple[int, int]], lex: PolicyLexicon) -> int:
     """Past the proper names right after a head that name what it heads ("operatie Sophia"),
     not an actor's name (``blocked``): at most ``MAX_PROPER`` capitalised words, whatever the
     tagger makes of a name it never saw ("Frontex-operatie Triton" with "Triton" read as a
-    preposition), but no verb, pronoun, determiner or adjective, and only tagged words."""
+    preposition), but no verb, pronoun, determiner or adjective, no head of another phrase
+    ("Titel voorstel Voorstel voor een verordening …"), and only tagged words."""
     k = j
     while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and tokens[k].pos \
             and tokens[k].pos not in ("VERB", "AUX", "PRON", "DET", "SCONJ", "CCONJ", "ADJ") \
-            and tokens[k].lower not in EU_WORDS and not any(a <= tokens[k].start < b for a, b in blocked):
+            and tokens[k].lower not in EU_WORDS and not lex.head_of(tokens[k].lower) \
+            and not any(a <= tokens[k].start < b for a, b in blocked):
         k += 1
     # a longer run of capitals is a title of its own ("Compromisvoorstel Digital Travel Credential")
     return k if k - j <= MAX_PROPER else j

@@ -9,6 +9,8 @@ to the longest span, so "Raad van Europa" wins over "Raad".
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -91,18 +93,31 @@ class Gazetteer:
         spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.id_))
         doc.spans[SPAN_KEY] = spans
         doc.ents = filter_spans(spans)
+        doc.user_data[PARTS_KEY] = self._compound_parts(doc)
+        return doc
+
+    def _compound_parts(self, doc: Doc) -> list[EntityMention]:
+        """Countries inside hyphenated words ("EU-Turkije"), found through the word types, not
+        a spaCy Token per word (making those cost more than tokenizing)."""
+        orth = doc.to_array([ORTH])
+        strings = doc.vocab.strings
+        wanted = [o for o in np.unique(orth) if "-" in (w := strings[int(o)])
+                  and any(part in self.country_parts for part in w.split("-"))]
+        if not wanted:
+            return []
         covered = {i for e in doc.ents for i in range(e.start, e.end)}
         parts = []
-        for tok in doc:
-            if "-" in tok.text and tok.i not in covered:
-                at = tok.idx
-                for part in tok.text.split("-"):
-                    if part in self.country_parts:
-                        kind, iri = self.country_parts[part]
-                        parts.append(EntityMention(at, at + len(part), part, iri, kind, COMPOUND_PART_RULE))
-                    at += len(part) + 1
-        doc.user_data[PARTS_KEY] = parts
-        return doc
+        for i in np.flatnonzero(np.isin(orth, wanted)):
+            if int(i) in covered:
+                continue
+            tok = doc[int(i)]
+            at = tok.idx
+            for part in tok.text.split("-"):
+                if part in self.country_parts:
+                    kind, iri = self.country_parts[part]
+                    parts.append(EntityMention(at, at + len(part), part, iri, kind, COMPOUND_PART_RULE))
+                at += len(part) + 1
+        return parts
 
 
 def _where_met(doc: Doc, i: int) -> bool:

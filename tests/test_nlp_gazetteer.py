@@ -97,3 +97,10 @@ def test_gazetteer_knows_the_dublin_regulations_by_their_numbers(found):
 def test_a_footnote_mark_after_a_full_stop_ends_a_sentence(text, sentences):
     from jbzgraph.nlp import default_nlp
     assert [s.text.strip() for s in default_nlp()(text).sents] == sentences
+
+
+def test_gazetteer_knows_the_common_european_asylum_system(found):
+    kb = load_kb()
+    got = {kb.entities[iri].key for _, kind, iri in found("Het Gemeenschappelijk Europees Asiel Systeem (GEAS) wordt herzien.")
+           if kind == "instrument"}
+    assert got == {"geas"}

@@ -540,8 +540,10 @@ def dated_document_events(document: Document, analysis: Analysis, kb: KnowledgeB
     found: list[Event] = []
     for p in analysis.phrases:
         when = by_date.get(p.dated[0]) if p.dated != (0, 0) else None
+        if when is None:
+            continue
         paragraph = document.paragraph_at(p.start)
-        if when is None or (paragraph and paragraph.kind in SKIP_PARAGRAPHS):
+        if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
         named = [e for e in analysis.entities_in(p.start, p.dated[0]) if bodies.get(e.iri) in DATED_STAGES]
         head = text[p.head_start:p.head_end].lower()

@@ -510,12 +510,10 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             named = not demonstrative and bool(naming or complement or identifiers or acronym or apposed)
         else:
             named = not demonstrative and bool(mods or complement or compound or identifiers or acronym or apposed)
+        dated_span = (tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end) if date_tokens else (0, 0)
         if date_tokens and not named and not demonstrative:
             # "de Raadsconclusies van 10 oktober 2014": the date is all that names it, so it stays in the name
-            named, date_tokens, author_tokens, dated_span = True, range(0), range(0), (
-                tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end)
-        else:
-            dated_span = (tokens[date_tokens[1]].start, tokens[date_tokens[-1]].end) if date_tokens else (0, 0)
+            named, date_tokens, author_tokens = True, range(0), range(0)
         words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
                                                        if k not in com_tokens and k not in gap_tokens
                                                        and k not in date_tokens

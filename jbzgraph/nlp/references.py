@@ -91,7 +91,7 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         taken.append((m.start(), m.end()))
         found.append(RefMention(m.start(), m.end(), m.group(0), kind, ref, rule))
 
-    urls = [m for m in URL_RE.finditer(text)]
+    urls = list(URL_RE.finditer(text))
     for m in urls:
         add(m, "url", m.group(0), "url")
     for m in KAMERSTUK_PAIR_RE.finditer(text):

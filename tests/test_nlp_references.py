@@ -15,6 +15,7 @@ from jbzgraph.nlp.references import find_references
         ("Kamerstuk 19 637/ 36 045, nr. 3478,", "kamerstuk", "19637-3478"),
         ("Kamerstukken II, 2025-26, nr. 32317-973", "kamerstuk", "32317-973"),
         ("vergaderjaar 2023-2024, kst 29 344, nr 155]", "kamerstuk", "29344-155"),
+        ("zie Kamerstukken II, 2012-2013, 32317 nr. 153 over", "kamerstuk", "32317-153"),
         ("10 Motie Tweede Kamer, 21501-04-287.", "motion", "21501-04-287"),
         ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
         ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),

@@ -2,7 +2,7 @@
 
 Kamerstukken come as "Kamerstuk 32317-973", "Kamerstuk 32 317, nr. 973", "32317- 978",
 "Kamerstuk 21 501-20, nr. 2245", "vergaderjaar 2024–2025, 19 637, nr. 3324" or
-"kst 29 344, nr 155"; all become ``dossier[-sub]-number`` ("Kamerstukken 22 112 en 34 481,
+"kst 29 344, nr 155", "32317 nr. 153"; all become ``dossier[-sub]-number`` ("Kamerstukken 22 112 en 34 481,
 nr. 2142", one document in two dossiers, gives both). A Kamerstuk preceded by
 "motie" in the same citation is a motion. EU documents: COM/C/SWD/JOIN references become
 "COM(2025) 795"; act citations ("Verordening (EU) 2024/1351", "Richtlijn 2011/95/EU",
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 _DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>\d{1,2}|[A-Z]{1,3})(?![\d]))?"
 KAMERSTUK_NR_RE = re.compile(
-    _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,\s*(?:nr|nummer)\.?\s*(?P<nr>\d{1,5})\b"
+    _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,?\s*(?:nr|nummer)\.?\s*(?P<nr>\d{1,5})\b"
 )
 # "Kamerstukken 22 112 en 34 481, nr. 2142": one document numbered in two dossiers (a BNC fiche
 # in the fiches' dossier and the proposal's), both its numbers.

@@ -104,6 +104,14 @@ def test_events_a_subject_that_refers_back_takes_the_previous_instruments(tmp_pa
     assert not any(k == "pact" and stage == "adoption" for k, stage, _, _ in got), "a frame is no target"
 
 
+def test_events_a_subject_that_names_its_own_instrument_does_not_refer_back(tmp_path):
+    body = ("Terugkeer\nDe Commissie presenteerde op 3 mei 2024 het voorstel voor een terugkeerverordening. "
+            "De verordening betreffende het Europees strafregisterinformatiesysteem treedt op 12 juni 2026 in werking.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.target.label, e.stage) for e in x.events if e.stage == "entry_into_force"} == {
+        ("verordening betreffende het Europees strafregisterinformatiesysteem", "entry_into_force")}
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

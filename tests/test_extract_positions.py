@@ -128,6 +128,9 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Verschillende lidstaten noemden het belang van het EBSP.", "MULTIPLE", "support"),
         ("Het voorzitterschap sprak waardering uit voor het EBSP.", "PRESIDENCY", "support"),
         ("Nederland heeft moeite met het EBSP.", "NLD", "concern"),
+        # an aside between the subject and its predicate, a participle whose stem ends in t
+        ("Nederland heeft, samen met een aantal andere lidstaten, zorgen geuit over het EBSP.", "NLD", "concern"),
+        ("Nederland heeft, samen met een aantal andere lidstaten, zorgen geuit over het EBSP.", "MULTIPLE", "concern"),
         ("Enkele lidstaten uitten kritiek op het EBSP.", "MULTIPLE", "concern"),
     ],
 )

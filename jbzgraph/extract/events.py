@@ -337,7 +337,9 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     named = list({ins.ref: ins for ins in (context.instrument(m.iri) for m in outer if m not in framing)}.values())
     # what the sentence names as a frame is not what it is about, however else it is found
     framed = {context.instrument(m.iri).ref for m in framing}
-    anaphoric = bool(ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end]))
+    # "De verordening betreffende ECRIS treedt …" names its own subject: nothing refers back
+    subject = ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end])
+    anaphoric = subject is not None and not any(m.start < s_start + subject.end() for m in outer)
     if named and not anaphoric:
         return named, "target_mention_in_sentence"
     if previous and anaphoric:

@@ -133,9 +133,11 @@ def guess_lemmas(word: str) -> frozenset[str]:
             for form in (past, "ge" + past):
                 if rest.startswith(form) and len(rest) - len(form) <= 2:
                     found.add(prefix + verb)
-        core = rest[2:] if rest.startswith("ge") and len(rest) > 5 else rest
+        core = rest[2:] if rest.startswith("ge") and len(rest) >= 5 else rest
         if core != rest and core.endswith("en"):
             found.add(core)  # a strong participle is "ge" and the infinitive: getreden, gegeven
+        if core != rest and core.endswith(("t", "d")):
+            found |= _infinitives(core)  # a stem ending in t or d takes no second one: geuit, gezet
         for ending in ("den", "ten", "de", "te", "d", "t"):
             if core.endswith(ending) and len(core) - len(ending) >= 3:
                 stem = core[: -len(ending)]

@@ -112,6 +112,14 @@ def test_events_a_subject_that_names_its_own_instrument_does_not_refer_back(tmp_
         ("verordening betreffende het Europees strafregisterinformatiesysteem", "entry_into_force")}
 
 
+def test_events_a_word_between_the_adjective_and_the_noun_of_a_stage(tmp_path):
+    body = ("Milieucriminaliteit\nOp 26 november 2024 is in de triloog een voorlopig politiek akkoord bereikt over de "
+            "richtlijn inzake milieucriminaliteit.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [(e.target.label, e.stage, e.date) for e in x.events] == [
+        ("richtlijn inzake milieucriminaliteit", "provisional_agreement", date(2024, 11, 26))]
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

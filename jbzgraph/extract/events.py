@@ -232,9 +232,9 @@ def _describes_other(tokens: list[Tok], m, analysis: Analysis) -> bool:
 def _attributive_adjective(tokens: list[Tok], m) -> bool:
     """Whether an adjective of the cue stands before a noun that is not the cue's: "wordt er op
     operationeel niveau gewerkt" says nothing becomes operational ("algemene oriëntatie" is
-    the cue itself)."""
+    the cue itself, and so is "voorlopig politiek akkoord", one more word before the cue's noun)."""
     return any(tokens[k].pos == "ADJ" and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN"
-               and k + 1 not in m.indices for k in m.indices)
+               and k + 1 not in m.indices and k + 2 not in m.indices for k in m.indices)
 
 
 def _particle_after(tokens: list[Tok], m, hi: int) -> int:

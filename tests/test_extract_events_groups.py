@@ -120,6 +120,15 @@ def test_events_a_word_between_the_adjective_and_the_noun_of_a_stage(tmp_path):
         ("richtlijn inzake milieucriminaliteit", "provisional_agreement", date(2024, 11, 26))]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet hecht aan een spoedige inwerkingtreding van het EES.",
+    "Nederland pleit voor een snelle vaststelling van de richtlijn inzake milieucriminaliteit.",
+])
+def test_events_a_step_wished_for_is_not_taken(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Grenzen\n" + sentence)
+    assert x.events == []
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

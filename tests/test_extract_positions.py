@@ -595,3 +595,9 @@ def test_positions_the_object_between_a_cue_s_words_is_its_target(tmp_path):
                                      "de Eurodac-verordening.")
     assert {(p.target.iri and KB.entities[p.target.iri].key, p.rule.split("+")[1]) for p in x.positions} == {
         ("return_reg", "target_mention_inside_predicate")}
+
+
+def test_positions_a_new_instrument_is_not_the_one_at_hand(tmp_path):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n"
+                           "Het kabinet is geen voorstander van een nieuw instrument. Het kabinet steunt het EBSP.")
+    assert _rows(x) == {("NLD", "ebsp", "support")}

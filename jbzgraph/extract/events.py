@@ -374,6 +374,13 @@ def _wished(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
+def _aimed_noun(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether the step at token ``k`` is a noun that a word of wishing before it in its
+    clause governs ("pleit voor een snelle inwerkingtreding"): aimed at, not taken."""
+    lo, _ = clause_of(spans, k)
+    return tokens[k].pos == "NOUN" and any(t.lower in WISHES for t in tokens[lo:k])
+
+
 def _modal(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     """Whether the clause of the step at token ``k`` says it can or must be taken ("kan de
     verordening worden aangenomen", "moet het mandaat nog worden vastgesteld"): not taken yet."""
@@ -454,6 +461,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         spans, at = clauses(tokens), index_at(tokens, cue)
         future = (bool(FUTURE_RE.search(sentence)) or _wished(tokens, spans, at) or _modal(tokens, spans, at)
                   or _hypothetical(tokens, spans, at))
+        if _aimed_noun(tokens, spans, at):
+            continue  # "Het kabinet hecht aan een spoedige inwerkingtreding": a step wished for, of any stage
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         if when and analysis.letter_date and when > analysis.letter_date and stage in PLANNED_NOT_TAKEN:

@@ -28,6 +28,8 @@ ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "daar", "ervan"
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
 DEMONSTRATIVE_PRONOUNS = {"dit", "dat", "deze", "die"}
 DEFINITE_ARTICLES = {"de", "het"}
+# "een nieuw instrument", "een andere verordening": another one than the instrument in focus (grammar)
+OTHER_THAN = {"nieuw", "nieuwe", "ander", "andere", "apart", "aparte", "afzonderlijk", "afzonderlijke", "extra"}
 # er/hier/daar + a preposition: "ervan", "hiervoor", "daarmee"
 PRONOMINAL_ADVERB_RE = re.compile(r"(?:er|hier|daar)(?:aan|in|mee|over|van|voor|op|toe|tegen|uit|naar)")
 # What may stand between two coordinated instrument names: a comma or conjunction, an article.
@@ -357,6 +359,10 @@ class InstrumentContext:
                 return every, how + "+plural"
         return [found], how
 
+    def other_than(self, p: PolicyPhrase) -> bool:
+        """Whether a short mention says it is another instrument than the one in focus."""
+        return bool(set(self.document.text[p.start:p.head_start].lower().split()) & OTHER_THAN)
+
     def short_at(self, start: int, end: int) -> PolicyPhrase | None:
         """The first short mention ("het voorstel", "deze richtlijn") that begins in the span."""
         for p in self.short:
@@ -370,6 +376,8 @@ class InstrumentContext:
         """What a short mention refers to: an earlier instrument of its kind in the section, or
         for documents a section is about as a whole, the one named after its heading."""
         by_name_only = p.weak and p.opener not in DEMONSTRATIVES  # "het systeem" is not any system
+        if self.other_than(p):
+            return None, ""
         found = None if by_name_only else self.of_class(p.start, p.type_name)
         if found is not None:
             return found, "target_short_mention_same_kind_before"

@@ -548,6 +548,9 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
         if how == "target_mention_after_predicate":
             return context.coordinated(found[0], start, end), how
         return found, how
+    short = context.short_at(start, end)
+    if short is not None and context.other_than(short):
+        return [], ""  # "is geen voorstander van een nieuw instrument": not the one at hand
     if context.refers_back(tokens[lo:hi]) and not _forward(tokens, hi):
         found = context.antecedent(tokens[m.first].start)
         return ([found], "target_referred_back") if found is not None else ([], "")

@@ -138,6 +138,8 @@ def guess_lemmas(word: str) -> frozenset[str]:
             found.add(core)  # a strong participle is "ge" and the infinitive: getreden, gegeven
         if core != rest and core.endswith(("t", "d")):
             found |= _infinitives(core)  # a stem ending in t or d takes no second one: geuit, gezet
+        if core.endswith("t") and len(core) >= 4 and core[-2] not in VOWELS:
+            found |= _infinitives(core)  # a stem ending in t is its own present: "hecht", "acht"
         for ending in ("den", "ten", "de", "te", "d", "t"):
             if core.endswith(ending) and len(core) - len(ending) >= 3:
                 stem = core[: -len(ending)]

@@ -601,3 +601,12 @@ def test_positions_a_new_instrument_is_not_the_one_at_hand(tmp_path):
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n"
                            "Het kabinet is geen voorstander van een nieuw instrument. Het kabinet steunt het EBSP.")
     assert _rows(x) == {("NLD", "ebsp", "support")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Frankrijk en Spanje riepen op tot een spoedig akkoord.",
+    "Frankrijk en Spanje steunen het evenwichtige compromis.",
+])
+def test_positions_a_judging_adjective_names_no_instrument_of_its_own(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
+    assert _rows(x) == {("FRA", "ebsp", "support"), ("ESP", "ebsp", "support")}

@@ -177,6 +177,31 @@ def test_kamerstuk_header_and_signatures():
     assert len(d.signatures) == 5
 
 
+BODY = ("Hierbij bied ik u de geannoteerde agenda aan van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken "
+        "die op 8 en 9 juni in Luxemburg plaatsvindt, met de onderwerpen die daar besproken worden en de inzet "
+        "van het kabinet daarbij, zoals gebruikelijk voorafgaand aan iedere bijeenkomst van deze Raad.\n")
+
+
+def test_a_web_pages_identification_table_row_is_the_letters_own_number():
+    raw = ("Kamerstuk\nDatum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n---|---|---|---|\n"
+           "Eerste Kamer der Staten-Generaal | 2018-2019 | 32317 nr. JI |\n"
+           "Aan de Voorzitter van de Eerste Kamer der Staten-Generaal\nDen Haag, 2 oktober 2018\n" + BODY)
+    d = parse_layout(letter_of(raw))
+    assert d.header["kamerstuk"] == "32317-JI" and d.header["session"] == "2018-2019"
+
+
+def test_a_web_pages_menus_before_the_publication_do_not_hide_its_header():
+    menu = "".join(f"[menu {n}] link naar pagina {n}\n\n" for n in range(12))
+    raw = (menu + "Directe link naar document (.pdf), officiële HTML versie (kst-22112-2957).\n\n"
+           "Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2020-2021\n\n"
+           "22 112 Nieuwe Commissievoorstellen en initiatieven van de lidstaten van de Europese Unie\n\n"
+           "Nr. 2957 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n"
+           "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 5 november 2020\n\n" + BODY)
+    d = parse_layout(letter_of(raw))
+    assert d.header["kamerstuk"] == "22112-2957"
+    assert d.header["title"] == "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+
+
 def test_kamerstuk_hyphenation_and_numbers():
     d = doc(KST)
     assert "de planning voor de EU-uitvoeringswetten ligt" in d.text

@@ -13,7 +13,7 @@ import re
 from jbzgraph.layout.clean import Line
 from jbzgraph.layout.furniture import HEADER_ZONE, MONTHS
 
-CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal$", re.IGNORECASE)
+CHAMBER_RE = re.compile(r"^(?:Tweede|Eerste) Kamer der Staten-Generaal(?: [12])?$", re.IGNORECASE)
 CHAMBER_NUMBER_RE = re.compile(r"^[12]$")
 SESSION_RE = re.compile(r"^Vergaderjaar (\d{4})\s*[–-]\s*(\d{4})$", re.IGNORECASE)
 DOSSIER_RE = re.compile(r"^(?P<dossier>\d{2} ?\d{3})(?:-(?P<sub>[\w]+))?(?:\s+(?P<title>[A-Z(].*))?$")
@@ -27,6 +27,11 @@ PLACE_DATE_RE = re.compile(
 )
 SOURCE_KST_RE = re.compile(r"(?:kst|kamerstuk)[-_ ]?(\d{5})(?:-[A-Z0-9]+)?[-_](\d{1,4})\b", re.IGNORECASE)
 FOOTER_VALUE_RE = re.compile(r"(\d+)-(\d+)$")
+# officielebekendmakingen.nl's page gives the identification as a table row:
+# "Tweede Kamer der Staten-Generaal | 2019-2020 | 32317 nr. 626 |"
+TABLE_ROW_RE = re.compile(
+    r"^\|?\s*(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\|\s*(?P<s1>\d{4})\s*[–-]\s*(?P<s2>\d{4})\s*\|"
+    r"\s*(?P<dossier>\d{2} ?\d{3})(?:-(?P<sub>\w+))?\s+nr\.\s*(?P<nr>\w{1,5})\s*\|", re.IGNORECASE)
 TITLE_MAX_LINES = 6
 
 
@@ -80,7 +85,11 @@ def _set_title(lines: list[Line], used: list[int], title: str, header: dict[str,
 def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
     """Record the Kamerstuk identification, title and place-date found at the top of the letter."""
     zone = _zone(lines)
+    # A web page's own lines (menus, links) may come before the publication's: its header
+    # opens with the chamber's name, and the positions below count from there.
+    base = next((k for k, i in enumerate(zone) if CHAMBER_RE.match(lines[i].text)), 0)
     for k, i in enumerate(zone):
+        rel = k - base
         line = lines[i]
         if line.role != "text":
             continue
@@ -88,12 +97,17 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
         m_nr = NUMBER_RE.match(text)
         m_dossier = DOSSIER_RE.match(text)
         m_place = PLACE_DATE_RE.match(text)
-        if CHAMBER_RE.match(text) or (CHAMBER_NUMBER_RE.match(text) and k and CHAMBER_RE.match(lines[zone[k - 1]].text)):
+        if m_row := TABLE_ROW_RE.match(text):
+            header.setdefault("session", f"{m_row['s1']}-{m_row['s2']}")
+            header.setdefault("dossier", m_row["dossier"].replace(" ", "") + (f"-{m_row['sub']}" if m_row["sub"] else ""))
+            header.setdefault("kamerstuk_number", m_row["nr"])
+            line.role = "drop"
+        elif CHAMBER_RE.match(text) or (CHAMBER_NUMBER_RE.match(text) and k and CHAMBER_RE.match(lines[zone[k - 1]].text)):
             line.role = "drop"
         elif m_session := SESSION_RE.match(text):
             header.setdefault("session", f"{m_session.group(1)}-{m_session.group(2)}")
             line.role = "drop"
-        elif m_dossier and "dossier" not in header and "kamerstuk_number" not in header and k < 8:
+        elif m_dossier and "dossier" not in header and "kamerstuk_number" not in header and 0 <= rel < 8:
             header["dossier"] = m_dossier["dossier"].replace(" ", "") + (f"-{m_dossier['sub']}" if m_dossier["sub"] else "")
             if m_dossier["title"]:
                 header["dossier_title"] = m_dossier["title"]
@@ -101,7 +115,7 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
                 header["dossier_title"] = lines[zone[k + 1]].text
                 lines[zone[k + 1]].role = "drop"
             line.role = "drop"
-        elif m_nr and "kamerstuk_number" not in header and k < 10:
+        elif m_nr and "kamerstuk_number" not in header and 0 <= rel < 10:
             header["kamerstuk_number"] = m_nr["nr"]
             rest = m_nr["rest"].strip()
             if rest and _title_ok(lines, zone, k):
@@ -111,7 +125,7 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
                 _set_title(lines, [i], rest, header)
             else:
                 line.role = "drop"
-        elif TITLE_START_RE.match(text) and "title" not in header and k < 12 and not text.endswith("."):
+        elif TITLE_START_RE.match(text) and "title" not in header and rel < 12 and not text.endswith("."):
             if _title_ok(lines, zone, k):
                 title, used = _title_from(lines, zone, k, text)
                 _set_title(lines, used, title, header)
@@ -121,15 +135,18 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
             header["place_date"] = m_place["all"]
             line.role = "header"
             line.extra["header_text"] = m_place["all"]
-    _complete_kamerstuk(header, source)
+    # a web page names its own file among its links: "officiële HTML versie (kst-22112-2957)"
+    named = [m for i in zone if (m := SOURCE_KST_RE.search(lines[i].text))]
+    _complete_kamerstuk(header, source, named)
 
 
-def _complete_kamerstuk(header: dict[str, str], source: str) -> None:
-    """Derive "kamerstuk" from dossier and number, or from a kst-style file name or page footer."""
+def _complete_kamerstuk(header: dict[str, str], source: str, named: list[re.Match] = ()) -> None:
+    """Derive "kamerstuk" from dossier and number, or from a kst-style file name, page footer
+    or link in the header."""
     footer = header.pop("footer_kamerstuk", "")
     number = header.get("kamerstuk_number")
     if number and "dossier" not in header:
-        for candidate in (SOURCE_KST_RE.search(source or ""), FOOTER_VALUE_RE.match(footer)):
+        for candidate in (SOURCE_KST_RE.search(source or ""), FOOTER_VALUE_RE.match(footer), *named):
             if candidate and candidate.group(2) == number:
                 header["dossier"] = candidate.group(1)
                 break

@@ -45,7 +45,11 @@ CELEX_RE = re.compile(r"(?=[C3-5])(?<![\w%])(?:CELEX(?:[:\s]|%3A)*)?(?P<celex>[3
 COUNCIL_DOC_RE = re.compile(
     r"(?=[DdRrSs])\b(?:(?:document(?:nummer)?|raadsdocument|doc\.)\s+(?:nr\.?\s*)?(?P<st>ST\s?)?|(?P<bare_st>ST\s?))"
     r"(?P<ref>\d{4,5}/\d{2})\b(?!/)", re.IGNORECASE)
-URL_RE = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
+# an address is also written without its scheme: "eur-lex.europa.eu/legal-content/…", "www.…"
+URL_RE = re.compile(r"(?=[hHwWeE])(?:https?://|www\.|eur-lex\.europa\.eu/)[^\s<>\"'()]+[^\s<>\"'().,;:]",
+                    re.IGNORECASE)
+# "(Kamerstuk 22 112, 2962)": the number after the dossier without "nr."
+KAMERSTUK_BARE_RE = re.compile(r"(?=[Kk])\bKamerstuk(?:ken)?\s+" + _DOSSIER + r"\s?,\s*(?P<nr>\d{1,5})\b(?![/.-]\d)")
 
 CELEX_SECTOR_LETTER = {"verordening": "R", "richtlijn": "L", "besluit": "D", "kaderbesluit": "F"}
 
@@ -99,7 +103,8 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
             if ref not in exclude:
                 found.append(RefMention(m.start(), m.end(), m.group(0), "kamerstuk", ref, "kamerstuk_pair"))
         taken.append((m.start(), m.end()))
-    for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
+    for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_BARE_RE, "kamerstuk_bare"),
+                        (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
         for m in regex.finditer(text):
             parts = [_compact(m["dossier"])] + ([m["sub"]] if m["sub"] else []) + [m["nr"]]
             ref = "-".join(parts)

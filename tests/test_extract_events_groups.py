@@ -129,6 +129,29 @@ def test_events_a_step_wished_for_is_not_taken(tmp_path, sentence):
     assert x.events == []
 
 
+def test_events_a_date_and_the_verb_after_a_title_are_no_part_of_it(tmp_path):
+    body = ("Europees Openbaar Ministerie\nDe Commissie heeft het besluit over de deelname van Polen op 29 februari "
+            "2024 vastgesteld. Het Commissiebesluit zal op 20 maart 2024 gefaseerd in werking treden.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.target.label, e.stage, e.body_iri and KB.entities[e.body_iri].key, e.date) for e in x.events} == {
+        ("besluit over de deelname van Polen", "adoption", "COM", date(2024, 2, 29)),
+        ("besluit over de deelname van Polen", "entry_into_force", None, date(2024, 3, 20))}
+
+
+def test_events_an_instrument_named_with_and_without_its_authors_is_one(tmp_path):
+    body = ("Grenzen\nDe Commissie presenteerde op 12 september 2018 de Verordening van het Europees Parlement en de "
+            "Raad betreffende de Europese Grens- en Kustwacht. Nederland steunt de verordening betreffende de Europese "
+            "Grens- en Kustwacht.")
+    x, _ = extract_passage(tmp_path, body)
+    assert len({e.target.iri for e in x.events} | {p.target.iri for p in x.positions}) == 1
+
+
+def test_events_a_partial_agreement_of_the_council_is_its_partial_general_approach(tmp_path):
+    x, _ = extract_passage(tmp_path, "Asiel\nDe Raad bereikte een gedeeltelijk akkoord met betrekking tot de "
+                                     "Eurodac-verordening.")
+    assert [(e.target.key, e.stage) for e in x.events] == [("eurodac", "partial_general_approach")]
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")
@@ -489,7 +512,7 @@ def test_a_step_taken_as_soon_as_possible_is_one(tmp_path):
     ("Het Coreper heeft op 20 december 2025 een gedeeltelijke raadspositie aangenomen over het EBSP.",
      ("ebsp", "partial_general_approach", "COREPER", date(2025, 12, 20))),
     ("De Raad sprak over de mededeling van de Commissie van 13 mei 2015 over een Europese migratieagenda.",
-     ("mededeling-commissie-migratieagenda", "proposal", "COM", date(2015, 5, 13))),
+     ("mededeling-migratieagenda", "proposal", "COM", date(2015, 5, 13))),
     ("Het Commissievoorstel van 4 mei 2016 tot wijziging van de Dublinverordening werd toegelicht.",
      ("verordening-commissie-dublin-wijziging", "proposal", "COM", date(2016, 5, 4))),
     ("De ministers bespraken de Raadsconclusies van 9 juni 2022 over de toekomst van Schengen.",

@@ -202,6 +202,16 @@ def test_a_name_set_after_the_head_belongs_to_it(sentence, label):
     assert label in {p.label for p in phrases(sentence) if p.named}
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Het kabinet steunt de Verordening inzake aanpak situaties van crisis en overmacht in het kader van migratie.",
+     "Verordening inzake aanpak situaties van crisis en overmacht"),
+    ("De Raad verwelkomde de verordening inzake visumvrijstelling voor Macedonië (FYROM), Servië en Montenegro.",
+     "verordening inzake visumvrijstelling voor Macedonië (FYROM), Servië en Montenegro"),
+])
+def test_a_title_runs_on_over_coordinated_nouns_and_a_list_of_names(sentence, label):
+    assert label in {p.label for p in phrases(sentence) if p.named}
+
+
 def test_a_field_label_before_a_title_is_not_part_of_it():
     found = {p.label for p in phrases("Titel voorstel Aanbeveling van de Raad inzake operationele politiesamenwerking.")}
     assert not any(label.startswith("voorstel Aanbeveling") or label.startswith("Titel voorstel A") for label in found)

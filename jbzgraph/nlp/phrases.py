@@ -38,6 +38,7 @@ PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werde
                  "er", "hier", "daar", "nu", "thans", "inmiddels", "verder", "eveneens", "tevens"}
 # Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
 # any other ends it ("… met de VS in werking").
+DATE_PREPOSITIONS = {"op", "van", "per", "sinds", "vanaf", "tot", "d.d."}
 CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tussen", "tegen", "en", "aangaande",
             "omtrent", "der", "des", "op"}
 # Complements after which an agreement, mandate or proposal stands for what it is about:
@@ -284,6 +285,11 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             if t.text == "-" or t.text == "/":
                 j += 1
                 continue
+            # "… Macedonië (FYROM), Servië en Montenegro": a list of names goes on past an acronym
+            if (_bracketed_acronym(tokens, j) and j + 3 < len(tokens) and tokens[j + 3].text == ","
+                    and _name_list_at(tokens, j + 4)) or (t.text == "," and j > i and _name_list_at(tokens, j + 1)):
+                j += 3 if t.text == "(" else 1
+                continue
             break
         # a complement word chains whatever the tagger says, and its object is a noun ("Richtlijn
         # 2011/95/EU betreffende normen …" with "betreffende normen" read as verbs)
@@ -325,12 +331,29 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         j += 1
     # a noun phrase ends on no determiner, conjunction or complement word, nor on a predicative
     # adjective ("… voor de Uitvoeringshandeling vertrouwelijk aan uw Kamer"); after an article
-    # a word is a noun ("van het insolventierecht" read as an adjective)
+    # a word is a noun ("van het insolventierecht" read as an adjective), and so is one joined
+    # to a noun by "en" ("situaties van crisis en overmacht")
     while j > i and (tokens[j - 1].lower in DETERMINERS | {COORDINATOR} | {w for c in lex.complements for w in c}
                      or (j - 1 > i and tokens[j - 1].pos == "ADJ" and tokens[j - 1].text.islower()
-                         and tokens[j - 2].lower not in DETERMINERS and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text))):
+                         and tokens[j - 2].lower not in DETERMINERS and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text)
+                         and not (j - 2 > i and tokens[j - 2].lower == COORDINATOR and tokens[j - 3].pos == "NOUN"))):
         j -= 1
     return j
+
+
+def _bracketed_acronym(tokens: list[Tok], k: int) -> bool:
+    return tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")" \
+        and ACRONYM_RE.match(tokens[k + 1].text) is not None and tokens[k + 1].text.isupper()
+
+
+def _name_list_at(tokens: list[Tok], k: int) -> bool:
+    """Whether a list of names ends a title from ``k``: capitalised words, "en", and a last one
+    ("…, Servië en Montenegro")."""
+    start = k
+    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text.isalpha():
+        k += 1
+    return k > start and k + 1 < len(tokens) and tokens[k].lower == COORDINATOR and tokens[k + 1].text[:1].isupper() \
+        and tokens[k + 1].text.isalpha()
 
 
 def _qualifier_end(tokens: list[Tok], k: int) -> int:
@@ -470,7 +493,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
                 comp_words = _complement_at(tokens, right, lex)
         comp_end = right
         if comp_words:
-            comp_end = _complement_end(tokens, right + comp_words, lex)
+            comp_end = _undated(tokens, right + comp_words, _complement_end(tokens, right + comp_words, lex), dates)
             if comp_end <= right + comp_words:
                 comp_end = right
         if comp_end > right and _only_author(tokens[right:comp_end], authors):
@@ -514,15 +537,21 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         if date_tokens and not named and not demonstrative:
             # "de Raadsconclusies van 10 oktober 2014": the date is all that names it, so it stays in the name
             named, date_tokens, author_tokens = True, range(0), range(0)
-        words = [t.text for t in mods] + [tok.text] + [t.text for k, t in enumerate(tokens[i + 1:span_end], i + 1)
-                                                       if k not in com_tokens and k not in gap_tokens
-                                                       and k not in date_tokens
-                                                       and (complement or k not in author_tokens)]
+        kept = [k for k in range(i + 1, span_end) if k not in com_tokens and k not in gap_tokens
+                and k not in date_tokens and (complement or k not in author_tokens)]
+        words = [t.text for t in mods] + [tok.text] + [tokens[k].text for k in kept]
         # a footnote mark glued to the last word ("tegen migrantensmokkel5") is no part of the name
         words[-1] = FOOTNOTE_MARK_RE.sub("", FOOTNOTE_STOP_RE.sub("", words[-1])) or words[-1]
         # "Passenger Name Record (PNR)-richtlijn": the bracket's acronym joins the head
         words = [w.replace(")-", "-") if ")-" in w and "(" not in w else w for w in words]
         label = _join(words)
+        # "Verordening van het Europees Parlement en de Raad betreffende X" is "verordening betreffende X":
+        # its authors are in the label, not in the key, when something else names it
+        key = phrase_key(words, lex)
+        if authors and (unauthored := [w for k, w in zip([None] * (len(mods) + 1) + kept, words)
+                                       if k is None or not any(a <= tokens[k].start < b for a, b in authors)]) != words:
+            bare = phrase_key(unauthored, lex)
+            key = bare if "-" in bare else key
         inner = (bool(complement) and type_name in STANDS_FOR and complement[0].lower in ABOUT_COMPLEMENTS
                  and len(complement) > 1 and (complement[0].lower != "met" or head in ("akkoord", "compromis")))
         # (with the word before, which the tagger may have read as no modifier: "Geannoteerde agenda")
@@ -532,7 +561,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
             continue
         found.append(PolicyPhrase(
             start=tokens[left].start, end=tokens[span_end - 1].end, head_start=tok.start, head_end=tok.end,
-            label=label, key=_keyed(phrase_key(words, lex), identifiers), type_name=type_name, named=named, inner=inner,
+            label=label, key=_keyed(key, identifiers), type_name=type_name, named=named, inner=inner,
             acronym=acronym, identifiers=tuple(identifiers), weak=head in lex.weak, opener=opener,
             before=tokens[left - 2].lower if left > 1 else "",
             gap=(tokens[gap_tokens[0]].start, tokens[gap_tokens[-1]].end) if gap_tokens else (0, 0),
@@ -540,6 +569,15 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         # The phrase a proposal or an agreement stands for is found as a phrase of its own.
         i = right if inner else max(span_end, i + 1)
     return found
+
+
+def _undated(tokens: list[Tok], i: int, j: int, dates: dict[int, int]) -> int:
+    """``j``, or the start of a date in ``tokens[i:j]`` with the preposition before it: "het
+    besluit over de deelname van Polen op 29 februari vastgesteld" ends before "op"."""
+    for k in range(i, j):
+        if tokens[k].start in dates:
+            return k - 1 if k - 1 > i and tokens[k - 1].lower in DATE_PREPOSITIONS else k
+    return j
 
 
 def _proper_name_end(tokens: list[Tok], j: int, blocked: list[tuple[int, int]], lex: PolicyLexicon) -> int:

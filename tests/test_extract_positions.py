@@ -610,3 +610,11 @@ def test_positions_a_new_instrument_is_not_the_one_at_hand(tmp_path):
 def test_positions_a_judging_adjective_names_no_instrument_of_its_own(tmp_path, sentence):
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
     assert _rows(x) == {("FRA", "ebsp", "support"), ("ESP", "ebsp", "support")}
+
+
+def test_positions_an_actor_inside_a_committees_name_and_a_named_chair_hold_nothing(tmp_path):
+    body = ("Enhanced Border Security Partnership (EBSP)\nDe leden van de vaste commissie voor Immigratie en Asiel / "
+            "JBZ-Raad hebben kennisgenomen van het EBSP. In haar toespraak riep voorzitter Von der Leyen op tot "
+            "steun voor het EBSP.")
+    x, _ = extract_passage(tmp_path, body)
+    assert _rows(x) == set()

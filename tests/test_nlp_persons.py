@@ -15,6 +15,8 @@ from jbzgraph.nlp.persons import family_name, find_persons
         ("het position paper van rapporteur Van der Steur, dat", ["Van der Steur"]),
         ("de Leidersagenda van voorzitter van de Europese Raad Tusk verzoekt", ["Tusk"]),
         ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", []),
+        ("riep voorzitter Von der Leyen op tot", ["Von der Leyen"]),
+        ("het Deense voorzitterschap en de voorzitter van de Raad", []),
     ],
 )
 def test_persons_found_after_titles_and_in_motions(text, names):

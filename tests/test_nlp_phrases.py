@@ -83,6 +83,10 @@ def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     "Titel voorstel",
     "Essentie voorstel",
     "Het kabinet steunt het EU-actieplan.",  # "EU-" says whose, not which
+    # "de Unie" is the EU, and the State of the Union a speech
+    "In haar toespraak over de Staat van de Unie van 13 september 2023 sprak zij over de Unie.",
+    # a judging or temporal adjective names no instrument
+    "Frankrijk riep op tot een spoedig akkoord en wil een aparte verordening.",
 ])
 def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []

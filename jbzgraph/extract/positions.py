@@ -146,7 +146,8 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
             prev = tokens[i - 1].lower if i > 0 else ""
             if prev in ("de", "het") and i > 1:
                 prev = tokens[i - 2].lower
-            found.append(Holder(i, j, iri, prev if prev in NOT_SUBJECT_PREPOSITIONS | AGENT else ""))
+            # (after a slash it is part of a name: "de vaste commissie voor Immigratie en Asiel / JBZ-Raad")
+            found.append(Holder(i, j, iri, prev if prev in NOT_SUBJECT_PREPOSITIONS | AGENT | {"/"} else ""))
 
     mentions = analysis.entities_in(s_start, s_end)
     adjectives = {k for e in mentions if e.rule == "gazetteer_adjective"
@@ -168,12 +169,15 @@ def find_holders(tokens: list[Tok], analysis: Analysis, kb: KnowledgeBase) -> li
             continue
         if e.kind in ("member_state", "organisation") and kb.entities[e.iri].key not in NON_HOLDER_KEYS:
             add(i, j, e.iri)
+    named = {p.start for p in analysis.persons}
     for i, t in enumerate(tokens):
         if i in taken:
             continue
         word = t.lower if t.lower in a.holder_words else t.lemma
         if word in a.holder_words:
-            add(i, i + 1, a.holder_words[word])
+            # "voorzitter Von der Leyen" chairs some body; the Presidency is a member state
+            if not (a.holder_words[word] == a.presidency and i + 1 < len(tokens) and tokens[i + 1].start in named):
+                add(i, i + 1, a.holder_words[word])
             continue
         q = _quantified_group(tokens, i, a)
         if q:

@@ -1,4 +1,4 @@
-"""People named by their role: "Commissaris Brunner", "motie Ram", "lid-Van Toorenburg".
+"""People named by their role: "Commissaris Brunner", "voorzitter Von der Leyen", "motie Ram", "lid-Van Toorenburg".
 
 The letters name most people after a title or in a motion's name. Dutch writes the
 tussenvoegsel with a capital when no first name precedes it ("minister Van Weel"), which
@@ -8,16 +8,16 @@ is what keeps "de minister van Justitie" from reading as a person.
 import re
 from dataclasses import dataclass
 
-_PARTICLE = r"(?:(?:Van|De|Den|Der|Ter|Ten|Van der|Van den|Van de|van|de|den|der|ter|ten|van der|van den|van de)\s)"
+_PARTICLE = r"(?:(?:Van|De|Den|Der|Ter|Ten|Van der|Van den|Van de|Von der|Von|van|de|den|der|ter|ten|van der|van den|van de|von der|von)\s)"
 _SURNAME = r"[A-Z][a-zà-ÿ']+(?:-[A-Z][a-zà-ÿ']+)?"
 _INITIALS = r"(?:[A-Z]\.){1,4}\s?"
 _FIRST = r"[A-Z][a-zà-ÿ]+\s"
 # A capitalised particle may open a bare surname; a lower-case one needs a first name or initials.
-_NAME = rf"(?:(?:{_INITIALS}|{_FIRST}){_PARTICLE}?{_SURNAME}|(?:Van|De|Den|Ter|Ten)\s(?:(?:der|den|de)\s)?{_SURNAME}|{_SURNAME})"
+_NAME = rf"(?:(?:{_INITIALS}|{_FIRST}){_PARTICLE}?{_SURNAME}|(?:Van|De|Den|Ter|Ten|Von)\s(?:(?:der|den|de)\s)?{_SURNAME}|{_SURNAME})"
 TITLE_RE = re.compile(
     r"\b(?:Eurocommissaris|Commissaris|Secretaris-Generaal|Hoge Vertegenwoordiger|[Pp]resident|"
     r"[Mm]inister|[Ss]taatssecretaris|[Pp]remier|[Ee]erste [Mm]inister|[Kk]amerlid|lid-?|leden|[Rr]apporteur|"
-    r"[Vv]oorzitter van de Europese (?:Raad|Commissie)|[Vv]oorzitter van het Europees Parlement)\s?"
+    r"[Vv]oorzitter van de Europese (?:Raad|Commissie)|[Vv]oorzitter van het Europees Parlement|[Vv]oorzitter)\s?"
     rf"(?P<name>{_NAME})"
 )
 MOTION_RE = re.compile(

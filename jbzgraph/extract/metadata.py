@@ -15,6 +15,7 @@ from jbzgraph.layout.model import Document
 from jbzgraph.nlp import Analysis
 
 OPENING_PARAGRAPHS = 3
+HEADER_REACH = 30  # paragraphs from the top among which the header's (addressee, place and date) are
 COUNCIL_KEYS = ("JHA_COUNCIL",)
 PLACE_RE = re.compile(r"[^.;]*?\b(?:in|te)\s+(?P<place>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 INFORMAL_RE = re.compile(r"\binformele\b|\biJBZ", re.IGNORECASE)
@@ -27,8 +28,11 @@ def _cue_regex(label: str) -> re.Pattern:
 
 
 def _opening(document: Document) -> tuple[int, int]:
-    # (header paragraphs, the title, the addressee and the place-date line, lie before it and do not count)
-    body = [p for p in document.paragraphs if p.kind in ("body", "bullet")]
+    # (header paragraphs, the title, the addressee and the place-date line, lie before it and do not
+    # count, nor does what a web page shows before them: menus, links, its identification table)
+    headers = [p.end for p in document.paragraphs[:HEADER_REACH] if p.kind == "header"]
+    after = headers[-1] if headers else 0
+    body = [p for p in document.paragraphs if p.kind in ("body", "bullet") and p.start >= after]
     if not body:
         return 0, min(len(document.text), 1000)
     last = body[min(len(body), OPENING_PARAGRAPHS) - 1]

@@ -33,6 +33,10 @@ TABLE_ROW_RE = re.compile(
     r"^\|?\s*(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\|\s*(?P<s1>\d{4})\s*[–-]\s*(?P<s2>\d{4})\s*\|"
     r"\s*(?P<dossier>\d{2} ?\d{3})(?:-(?P<sub>\w+))?\s+nr\.\s*(?P<nr>\w{1,5})\s*\|", re.IGNORECASE)
 TITLE_MAX_LINES = 6
+# tkconv's page names the document and the day it was registered: "Nummer: 2014D09902, datum: 2014-03-18, …"
+TKCONV_RE = re.compile(r"^Nummer: (?P<number>\d{4}D\d{4,6}), datum: (?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
+# a report of a written consultation is dated by the day the committee adopted it
+ADOPTED_RE = re.compile(rf"^Vastgesteld (?P<date>\d{{1,2}} (?:{MONTHS}) \d{{4}})\s*$")
 
 
 def _zone(lines: list[Line]) -> list[int]:
@@ -97,7 +101,15 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
         m_nr = NUMBER_RE.match(text)
         m_dossier = DOSSIER_RE.match(text)
         m_place = PLACE_DATE_RE.match(text)
-        if m_row := TABLE_ROW_RE.match(text):
+        if m_tk := TKCONV_RE.match(text):
+            header.setdefault("tk_number", m_tk["number"])
+            header.setdefault("registered", f"{int(m_tk['d'])} {MONTHS.split('|')[int(m_tk['m']) - 1]} {m_tk['y']}")
+            line.role = "drop"
+        elif m_adopted := ADOPTED_RE.match(text):
+            header.setdefault("date", m_adopted["date"])
+            line.role = "header"
+            line.extra["header_text"] = text
+        elif m_row := TABLE_ROW_RE.match(text):
             header.setdefault("session", f"{m_row['s1']}-{m_row['s2']}")
             header.setdefault("dossier", m_row["dossier"].replace(" ", "") + (f"-{m_row['sub']}" if m_row["sub"] else ""))
             header.setdefault("kamerstuk_number", m_row["nr"])

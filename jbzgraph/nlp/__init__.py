@@ -87,8 +87,9 @@ def default_nlp() -> Language:
 
 
 def letter_date(document: Document) -> date | None:
-    """The letter's own date from its header ("Datum", "Den Haag, 23 juni 2025")."""
-    for key in ("date", "place_date"):
+    """The letter's own date from its header ("Datum", "Den Haag, 23 juni 2025", "Vastgesteld
+    6 september 2022"), else the day a web page says it was registered."""
+    for key in ("date", "place_date", "registered"):
         if document.header.get(key):
             found = parse_date(document.header[key])
             if found:

@@ -16,6 +16,9 @@ from jbzgraph.nlp.persons import family_name, find_persons
         ("de Leidersagenda van voorzitter van de Europese Raad Tusk verzoekt", ["Tusk"]),
         ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", []),
         ("riep voorzitter Von der Leyen op tot", ["Von der Leyen"]),
+        ("De Hoofdaanklager van het EOM, mevrouw Kövesi, heeft mij", ["Kövesi"]),
+        ("waarbij de leden van de fractie-Nanninga zich hebben aangesloten", ["Nanninga"]),
+        ("de leden van de fractie van de PVV en de heer Van Dijk", ["Van Dijk"]),
         ("het Deense voorzitterschap en de voorzitter van de Raad", []),
     ],
 )

@@ -16,7 +16,8 @@ _FIRST = r"[A-Z][a-zà-ÿ]+\s"
 _NAME = rf"(?:(?:{_INITIALS}|{_FIRST}){_PARTICLE}?{_SURNAME}|(?:Van|De|Den|Ter|Ten|Von)\s(?:(?:der|den|de)\s)?{_SURNAME}|{_SURNAME})"
 TITLE_RE = re.compile(
     r"\b(?:Eurocommissaris|Commissaris|Secretaris-Generaal|Hoge Vertegenwoordiger|[Pp]resident|"
-    r"[Mm]inister|[Ss]taatssecretaris|[Pp]remier|[Ee]erste [Mm]inister|[Kk]amerlid|lid-?|leden|[Rr]apporteur|"
+    r"[Mm]inister|[Ss]taatssecretaris|[Pp]remier|[Ee]erste [Mm]inister|[Kk]amerlid|lid-?|leden|fractie-|[Rr]apporteur|"
+    r"[Mm]evrouw|[Dd]e heer|[Hh]oofdaanklager|"
     r"[Vv]oorzitter van de Europese (?:Raad|Commissie)|[Vv]oorzitter van het Europees Parlement|[Vv]oorzitter)\s?"
     rf"(?P<name>{_NAME})"
 )

@@ -87,6 +87,7 @@ def test_a_phrase_headed_by_a_policy_noun_is_named(sentence, label):
     "In haar toespraak over de Staat van de Unie van 13 september 2023 sprak zij over de Unie.",
     # a judging or temporal adjective names no instrument
     "Frankrijk riep op tot een spoedig akkoord en wil een aparte verordening.",
+    "De Raad stelde de A-puntenlijst vast.",
 ])
 def test_a_short_or_generic_mention_names_nothing(sentence):
     assert named(sentence) == []
@@ -348,6 +349,8 @@ def test_footnote_marks_and_bracketed_acronyms_in_names(sentence, label):
 @pytest.mark.parametrize("sentence, label", [
     ("Daarnaast hebben de Ministers de start van Frontex-operatie Triton positief ontvangen.", "Frontex-operatie Triton"),
     ("De Raad sprak over de verlenging van operatie Sophia.", "operatie Sophia"),
+    ("Het kabinet steunt de Frontex-operatie Search and Rescue in de Middellandse Zee.",
+     "Frontex-operatie Search and Rescue"),
 ])
 def test_a_proper_name_after_a_head_names_it(sentence, label):
     assert label in named(sentence)

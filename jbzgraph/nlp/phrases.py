@@ -38,6 +38,7 @@ PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werde
                  "er", "hier", "daar", "nu", "thans", "inmiddels", "verder", "eveneens", "tevens"}
 # Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
 # any other ends it ("… met de VS in werking").
+ENGLISH_GLUE = {"and", "of", "&"}
 DATE_PREPOSITIONS = {"op", "van", "per", "sinds", "vanaf", "tot", "d.d."}
 CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tussen", "tegen", "en", "aangaande",
             "omtrent", "der", "des", "op"}
@@ -587,13 +588,20 @@ def _proper_name_end(tokens: list[Tok], j: int, blocked: list[tuple[int, int]], 
     preposition), but no verb, pronoun, determiner or adjective, no head of another phrase
     ("Titel voorstel Voorstel voor een verordening …"), and only tagged words."""
     k = j
-    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].text.isalpha() and tokens[k].pos \
-            and tokens[k].pos not in ("VERB", "AUX", "PRON", "DET", "SCONJ", "CCONJ", "ADJ") \
-            and tokens[k].lower not in EU_WORDS and not lex.head_of(tokens[k].lower) \
-            and not any(a <= tokens[k].start < b for a, b in blocked):
-        k += 1
+
+    def proper(t: Tok) -> bool:
+        return t.text[:1].isupper() and t.text.isalpha() and bool(t.pos) \
+            and t.pos not in ("VERB", "AUX", "PRON", "DET", "SCONJ", "CCONJ", "ADJ") \
+            and t.lower not in EU_WORDS and not lex.head_of(t.lower) and not any(a <= t.start < b for a, b in blocked)
+
+    names = 0
+    while k < len(tokens) and proper(tokens[k]):
+        k, names = k + 1, names + 1
+        # an English name goes on over its "and" ("operaties Search and Rescue")
+        if k + 1 < len(tokens) and tokens[k].text in ENGLISH_GLUE and proper(tokens[k + 1]):
+            k += 1
     # a longer run of capitals is a title of its own ("Compromisvoorstel Digital Travel Credential")
-    return k if k - j <= MAX_PROPER else j
+    return k if names <= MAX_PROPER else j
 
 
 def _author_end(tokens: list[Tok], j: int, authors: list[tuple[int, int]]) -> int:

@@ -152,6 +152,12 @@ def test_events_a_partial_agreement_of_the_council_is_its_partial_general_approa
     assert [(e.target.key, e.stage) for e in x.events] == [("eurodac", "partial_general_approach")]
 
 
+def test_events_the_noun_of_a_fixed_stage_phrase_alone_is_no_step(tmp_path):
+    x, _ = extract_passage(tmp_path, "Corruptie\nDe richtlijn inzake de bestrijding van corruptie is besproken. Een "
+                                     "meerderheid van de lidstaten was voorstander van een verplichte toepassing.")
+    assert x.events == []
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

@@ -132,6 +132,13 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Nederland heeft, samen met een aantal andere lidstaten, zorgen geuit over het EBSP.", "NLD", "concern"),
         ("Nederland heeft, samen met een aantal andere lidstaten, zorgen geuit over het EBSP.", "MULTIPLE", "concern"),
         ("Enkele lidstaten uitten kritiek op het EBSP.", "MULTIPLE", "concern"),
+        # judging predicates and fixed expressions
+        ("Spanje was van mening dat het EBSP te ver gaat.", "ESP", "concern"),
+        ("De meeste lidstaten konden leven met het EBSP.", "MULTIPLE", "support"),
+        ("Het kabinet acht het EBSP in strijd met het subsidiariteitsbeginsel.", "NLD", "concern"),
+        ("Het EBSP is voor Nederland niet acceptabel.", "NLD", "oppose"),
+        ("Het EBSP is aanvaardbaar voor de meeste lidstaten.", "MULTIPLE", "support"),
+        ("Nederland is verheugd dat een akkoord is bereikt over het EBSP.", "NLD", "support"),
     ],
 )
 def test_positions_of_every_actor_in_any_word_order(tmp_path, sentence, holder, stance):
@@ -617,4 +624,14 @@ def test_positions_an_actor_inside_a_committees_name_and_a_named_chair_hold_noth
             "JBZ-Raad hebben kennisgenomen van het EBSP. In haar toespraak riep voorzitter Von der Leyen op tot "
             "steun voor het EBSP.")
     x, _ = extract_passage(tmp_path, body)
+    assert _rows(x) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "De Commissie pleitte voor Nederland als gastland.",
+    "Nederland sprak steun uit voor Griekenland.",
+    "Het kabinet steunt Frontex bij de uitvoering van het EBSP.",
+])
+def test_positions_an_actor_as_the_object_of_a_stance_is_no_instrument(tmp_path, sentence):
+    x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
     assert _rows(x) == set()

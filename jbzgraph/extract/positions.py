@@ -28,6 +28,7 @@ from jbzgraph.namespace import JBZ
 from jbzgraph.nlp import Analysis
 from jbzgraph.nlp.cues import RELATIVES, SUBORDINATORS, clause_of, clauses, compile_cues, find_cues, nominal_infinitive
 from jbzgraph.nlp.tokens import Tok
+from jbzgraph.nlp.triggers import PARTICLES
 
 # Closed-class Dutch: negators, markers of an intention, and prepositions that make the actor
 # after them someone other than the one speaking. Grammar, not vocabulary.
@@ -42,11 +43,14 @@ NOT_SUBJECT_PREPOSITIONS = {"met", "van", "aan", "naar", "bij", "tussen", "voor"
                             "tegen", "over", "volgens", "namens", "zonder", "onder", "binnen", "buiten", "tijdens",
                             "waaronder", "zoals", "inclusief", "behalve", "dan", "richting", "jegens", "vanuit"}
 AGENT = {"door"}
+# Prepositions that open the object of a stance ("pleit voor", "kritisch over"); not "van" or "door", after which the holder stands
+OBJECT_PREPOSITIONS = {"voor", "met", "tegen", "aan", "op", "over", "bij", "in", "tegenover"}
 # An agent after the verb needs a passive: "werd gesteund door Nederland", not "steunden ... het door Nederland benadrukte belang".
 PASSIVE_AUXILIARIES = {"worden", "zijn"}
 SUBJECT_RELATIVES = {"die", "welke"}
 VIEWPOINT = "voor"
 OF_WORDS = {"van", "met", "in", "bij"}  # "tekortkomingen van X", "problemen met X", "knelpunten in X"
+COPULA = "zijn"  # "is verheugd dat …": a predicate of feeling
 PASSIVE = "worden"  # "zijn" is also the perfect's ("is akkoord gegaan")
 NON_HOLDER_KEYS = {"TWEEDE_KAMER"}
 # Bodies whose agreement is a decision, a step of the procedure (see events), not a position:
@@ -291,7 +295,10 @@ def _holder_for(holders: list[Holder], tokens: list[Tok], spans, m, policy: set[
     words start)."""
     lo, hi = clause_of(spans, m.first)
     # "Voor het kabinet is het van belang dat …": an actor after a clause-opening "voor" is whose view it is
-    free = [h for h in holders if (not h.after_preposition or (h.after_preposition == VIEWPOINT and h.index <= lo + 2))
+    # and so is one right before or after a judging word: "is voor Nederland aanvaardbaar", "acceptabel voor Nederland"
+    free = [h for h in holders if (not h.after_preposition or (h.after_preposition == VIEWPOINT and (
+                h.index <= lo + 2 or h.end == m.first or (h.end + 1 == m.first and tokens[h.end].lower in NEGATORS)
+                or h.index - m.last == 2)))
             and not _alongside(tokens, h)]
     nouns = [k for k in m.indices if tokens[k].pos == "NOUN"] or [m.last]
     passive = any(t.lemma in PASSIVE_AUXILIARIES for t in tokens[lo:m.first])
@@ -418,7 +425,9 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
             if m.cue in a.authorship:
                 targets, how = _authored(tokens, m, analysis, context, s_start, s_end)
             else:
-                targets, how = _targets(tokens, spans, m, context, s_start)
+                # (an actor after the cue that holds the position is its inverted subject: "steunde Nederland …")
+                targets, how = _targets(tokens, spans, m, context, s_start,
+                                        {h.index for h in holders} - {h.index for h in (holder, *co_holders)})
             deficient = final == "support" and how == "target_mention_after_predicate" and bool(targets) and _deficient(
                 tokens, m, context, targets[0], s_end, a)
             final = "concern" if deficient else final
@@ -497,6 +506,15 @@ def _authored(tokens: list[Tok], m, analysis: Analysis, context: InstrumentConte
                        type_name=phrase.type_name)], "target_authored_dated"
 
 
+def _predicative(tokens: list[Tok], lo: int, k: int) -> bool:
+    """Whether the word at ``k`` is a predicate after a copula, with at most adverbs between
+    ("is zeer verheugd", "was tevreden"), not a noun after one's subject ("is het kabinet inzet")."""
+    j = k - 1
+    while j >= lo and tokens[j].pos == "ADV":
+        j -= 1
+    return j >= lo and tokens[j].lemma == COPULA
+
+
 def _forward(tokens: list[Tok], hi: int) -> bool:
     """Whether the clause ending at ``hi`` is followed by the clause its "ervoor", "erop"
     points ahead to ("heeft zich ervoor ingezet dat …", "zet erop in om …")."""
@@ -520,9 +538,9 @@ def _pronoun_subject(tokens: list[Tok], k: int) -> bool:
     return tokens[k].lower in SUBJECT_PRONOUNS and k + 1 < len(tokens) and tokens[k + 1].pos in ("VERB", "AUX")
 
 
-def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int):
+def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: int, actor_at: set[int] = frozenset()):
     """The instruments a stance cue is about (one, or several named together), and how they
-    were found."""
+    were found (``actor_at``: where the sentence's actors start)."""
     lo, hi = clause_of(spans, m.first)
     back = context.referred_back(tokens[m.last + 1:m.last + 3], tokens[m.first].start)
     if back is not None:
@@ -538,8 +556,20 @@ def _targets(tokens: list[Tok], spans, m, context: InstrumentContext, s_start: i
     end = tokens[reach - 1].end if reach > 0 else start
     that = _says_that(tokens, m.last + 1)
     if that and not context.in_span(start, tokens[that].start):
+        if len(m.indices) == 1 and _predicative(tokens, lo, m.first):
+            # "is verheugd dat een akkoord is bereikt over de richtlijn": glad of what the clause names
+            found, how = context.first_after(tokens[that].end, tokens[-1].end)
+            return (found[:1], "target_in_that_clause") if found else ([], "")
         return [], ""  # "onderschrijft het beeld van de Commissie dat …": what is endorsed is the clause
     # "achtte het compromis over X uitgebalanceerd": the object stands between the cue's words
+    # "steunt Frontex bij …", "pleitte voor Nederland als gastland", "sprak steun uit voor Griekenland":
+    # an actor is what the cue is about
+    k = m.last + 1
+    while k < len(tokens) and k - m.last <= 3 and (tokens[k].lower in OBJECT_PREPOSITIONS or tokens[k].pos == "DET"
+                                                   or (tokens[k].lower in PARTICLES and tokens[k].pos != "NOUN")):
+        k += 1
+    if k in actor_at:
+        return [], ""
     inside = [e for e in context.in_span(tokens[m.first].end, tokens[m.last].start)
               if not any(tokens[k].start <= e.start < tokens[k].end for k in m.indices)]
     if inside:

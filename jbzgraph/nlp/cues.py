@@ -21,7 +21,8 @@ SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waar
 RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "om"}
 MAX_SPREAD = 8  # words between the first and the last word of one cue
 SUBJECT_REACH = 4  # words of a subject after "en" that opens a main clause
-CLAUSE_OPENERS = {"dat", "om"}  # a clause they open may be what a cue ending in them introduces
+CLAUSE_OPENERS = {"dat", "om"}
+FIXED_PREPOSITIONS = {"van", "in", "op", "te", "ten", "ter", "uit", "buiten", "aan"}  # grammar  # a clause they open may be what a cue ending in them introduces
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,12 @@ def find_cues(tokens: list[Tok], cues: list[Cue], a: int = 0, b: int | None = No
                          key=lambda c: max(c) - min(c))
             # "dat" and "om" introduce what follows them: "de inzet is dat …", not "dat de inzet …"
             opens = all(c == max(chosen) for c, (lemma, _) in zip(chosen, cue.words) if lemma in CLAUSE_OPENERS)
-            if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen) and opens:
+            # a preposition and the noun after it in a cue are a fixed phrase: "van toepassing zijn",
+            # "in werking treden", "van groot belang", not "was voorstander van een verplichte toepassing"
+            fixed = all(chosen[w + 1] == chosen[w] + 1 or (
+                chosen[w + 1] == chosen[w] + 2 and tokens[a + chosen[w] + 1].pos in ("ADJ", "ADV"))
+                for w in range(len(cue.words) - 1) if cue.words[w][0] in FIXED_PREPOSITIONS)
+            if max(chosen) - min(chosen) <= MAX_SPREAD and len(set(chosen)) == len(chosen) and opens and fixed:
                 used.update(chosen)
                 found.append(CueMatch(cue, a + min(chosen), a + max(chosen), tuple(a + c for c in chosen)))
     return sorted(found, key=lambda m: m.first)

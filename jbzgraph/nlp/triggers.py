@@ -100,8 +100,11 @@ def _alternation(words) -> str:
 def _compiled(kb: KnowledgeBase) -> tuple[re.Pattern, list[tuple[re.Pattern, re.Pattern]]]:
     verbs, split, others = _patterns(kb)
     joined = [p + r"(?:ge|\s?te\s?)?(?:" + _alternation(stems) + ")" for p, stems in split.items()]
+    # a short word is found whole ("te ver gaan": "ver", not "verordening")
+    short = {w for w in others if len(w) < MIN_STEM}
     plain = re.compile(r"(?<![a-zà-ÿ])(?:(?:ge)?(?:" + _alternation(verbs) + r")|" + "|".join(joined)
-                       + "|" + _alternation(others) + ")")
+                       + "|" + _alternation(others - short)
+                       + ("|(?:" + _alternation(short) + r")(?![a-zà-ÿ])" if short else "") + ")")
     detached = [(re.compile(r"(?<![a-zà-ÿ])(?:" + _alternation(stems) + ")"),
                  re.compile(r"(?<![a-zà-ÿ])" + p + r"(?![a-zà-ÿ])")) for p, stems in split.items()]
     return plain, detached

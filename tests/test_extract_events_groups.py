@@ -158,6 +158,30 @@ def test_events_the_noun_of_a_fixed_stage_phrase_alone_is_no_step(tmp_path):
     assert x.events == []
 
 
+def test_events_an_adverb_and_participle_after_a_title_are_no_part_of_it(tmp_path):
+    x, _ = extract_passage(tmp_path, "Strafregister\nDe Raad heeft op 8 oktober 2024 de verordening inzake het "
+                                     "Europees strafregisterinformatiesysteem formeel aangenomen.")
+    assert [(e.target.label, e.stage) for e in x.events] == [
+        ("verordening inzake het Europees strafregisterinformatiesysteem", "adoption")]
+
+
+def test_events_a_subject_that_refers_back_takes_a_weak_step_a_named_one_its_own(tmp_path):
+    body = ("Slachtoffers\nDe Commissie presenteerde op 12 juli 2023 de richtlijn inzake de rechten van slachtoffers. "
+            "Het voorstel werd op 1 juli 2024 door de Raad aangenomen. Het voorstel voor een richtlijn inzake "
+            "milieucriminaliteit werd op 3 maart 2024 door de Commissie gepresenteerd.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(e.target.label, e.stage, e.date) for e in x.events} == {
+        ("richtlijn inzake de rechten van slachtoffers", "proposal", date(2023, 7, 12)),
+        ("richtlijn inzake de rechten van slachtoffers", "adoption", date(2024, 7, 1)),
+        ("richtlijn inzake milieucriminaliteit", "proposal", date(2024, 3, 3))}
+
+
+def test_events_the_councils_agreement_on_its_own_conclusions_adopts_them(tmp_path):
+    x, _ = extract_passage(tmp_path, "Justitie\nDe Raad bereikte op 13 juni 2024 overeenstemming over de conclusies "
+                                     "inzake de toekomst van de justitiële samenwerking.")
+    assert [(e.stage, e.date) for e in x.events] == [("adoption", date(2024, 6, 13))]
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

@@ -46,6 +46,7 @@ ANAPHORIC_SUBJECT_RE = re.compile(
     r"(?:aanpassingen|regels|voorstellen|voorstel|verordeningen|verordening|wijzigingen|maatregelen|akkoord|"
     r"instrumenten|teksten|onderdelen|richtlijn|richtlijnen|strategie|mandaat)\b"
 )
+NAMING_GAP_RE = re.compile(r"\s+(?:voor|tot|inzake|betreffende|over|van)\s+(?:een\s+|de\s+|het\s+)?", re.IGNORECASE)
 # Steps no single body takes: an act enters into force or applies by itself; a provisional
 # agreement is the trilogue parties'.
 BODYLESS = {"entry_into_force", "application", "provisional_agreement"}
@@ -60,7 +61,7 @@ STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_ma
                  "entry_into_force", "application", "extension", "proposal"}
 # Targets the sentence itself names, in full or by a short mention ("nam conclusies aan",
 # "heeft de verordening aangenomen"): any stage may be theirs.
-IN_SENTENCE = ("target_mention_in_sentence", "target_short_mention")
+IN_SENTENCE = ("target_mention_in_sentence", "target_short_mention", "target_subject_refers_back")
 NEGATORS = {"niet", "geen", "nooit"}
 ABOUT_GAP_RE = re.compile(r"\s+(?:over|inzake|betreffende|aangaande|omtrent)\s+(?:(?:de|het|een)\s+)?", re.IGNORECASE)
 CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
@@ -84,6 +85,7 @@ CITATION_GLUE = {"van", "en", "het", "de"}
 # Acts the Commission adopts itself: published, they are adopted, not proposed (a Commission
 # recommendation is an act of its own, art. 292 TFEU; a Council recommendation is proposed).
 COMMISSION_ACT_TYPES = {"ImplementingAct", "Recommendation"}
+ADOPTED_WHEN_AGREED = {"Conclusions", "JointStatement", "ActionPlan", "Strategy"}  # no legislative reading follows
 COUNCIL_ACT_RE = re.compile(r"\b(?:van de Raad|Raads)|\bvoorstel", re.IGNORECASE)
 
 
@@ -338,12 +340,14 @@ def _targets(text: str, s_start: int, s_end: int, context: InstrumentContext,
     # what the sentence names as a frame is not what it is about, however else it is found
     framed = {context.instrument(m.iri).ref for m in framing}
     # "De verordening betreffende ECRIS treedt …" names its own subject: nothing refers back
+    # ("Het voorstel voor een richtlijn inzake X werd …" too)
     subject = ANAPHORIC_SUBJECT_RE.match(text[s_start:s_end])
-    anaphoric = subject is not None and not any(m.start < s_start + subject.end() for m in outer)
+    anaphoric = subject is not None and not any(
+        m.start < s_start + subject.end() or NAMING_GAP_RE.fullmatch(text[s_start + subject.end():m.start]) for m in outer)
     if named and not anaphoric:
         return named, "target_mention_in_sentence"
     if previous and anaphoric:
-        return [*previous, *named], "target_previous_sentence" + ("+mention_in_sentence" if named else "")
+        return [*previous, *named], "target_subject_refers_back" + ("+mention_in_sentence" if named else "")
     if named:
         return named, "target_mention_in_sentence"
     short = context.short_at(s_start, s_end)
@@ -471,6 +475,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         for target in {t.ref: t for t in targets}.values():
             # The Commission adopts its own implementing acts; it proposes nothing there.
             step = "adoption" if stage == "proposal" and _commission_act(target) else stage
+            # the Council's agreement on a text it alone adopts (conclusions, a declaration) adopts it
+            step = "adoption" if step in COUNCIL_STAGES and target.type_name in ADOPTED_WHEN_AGREED else step
             key = (target.ref, step, body_iri, when)
             if key in seen:
                 continue

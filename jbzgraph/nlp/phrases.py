@@ -301,8 +301,11 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         # After a determiner, number or adjective a word is a noun, whatever the tagger says
         # ("het aantrekken van talent", "negen lidstaten").
         # (a word with a footnote mark glued to it, "politiesamenwerking1", is no number)
+        # (not after an adjective that follows a noun: "… strafregisterinformatiesysteem formeel aangenomen")
         nominal = j > i and (tokens[j - 1].lower in DETERMINERS
-                             or (tokens[j - 1].pos in ("NUM", "ADJ") and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text))
+                             or (tokens[j - 1].pos in ("NUM", "ADJ") and not FOOTNOTE_MARK_RE.search(tokens[j - 1].text)
+                                 and not (tokens[j - 1].pos == "ADJ" and j - 2 >= i and tokens[j - 2].pos == "NOUN"
+                                          and t.pos == "VERB"))
                              or _complement_at(tokens, j - 1, lex) == 1)
         # the first word of the object ("inzake terugkeer" with "terugkeer" read as an adverb)
         nominal = nominal or (j == i and t.text.isalpha() and len(w) > 4)

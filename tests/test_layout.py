@@ -202,6 +202,18 @@ def test_a_web_pages_menus_before_the_publication_do_not_hide_its_header():
     assert d.header["title"] == "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
 
 
+@pytest.mark.parametrize("block, signed", [
+    ("De Minister voor Immigratie, Integratie en Asiel,\nG.B.M. Leers",
+     [("G.B.M. Leers", "Minister voor Immigratie, Integratie en Asiel")]),
+    ("De Minister van Buitenlandse Zaken,\nmede namens de Minister van Justitie en Veiligheid,\nS.A. Blok",
+     [("S.A. Blok", "Minister van Buitenlandse Zaken")]),
+])
+def test_signatures_with_a_comma_in_the_office_or_on_behalf_of_another(block, signed):
+    d = parse_layout(letter_of("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 oktober 2018"
+                               "\n\n" + BODY + "\n" + block + "\n"))
+    assert [(s.name, s.role) for s in d.signatures] == signed
+
+
 def test_kamerstuk_hyphenation_and_numbers():
     d = doc(KST)
     assert "de planning voor de EU-uitvoeringswetten ligt" in d.text

@@ -47,7 +47,7 @@ def _signatures(paras: list[Para], texts: list[str], starts: list[int]) -> list[
             role = ""
             continue
         if para.extra.get("role_kind") == "sig_role":
-            role = para.extra.get("role", "")
+            role = para.extra.get("role", "") or role  # ("mede namens …" keeps the office before it)
         elif para.extra.get("role_kind") == "sig_name" and (role or para.extra.get("role")):
             role = role or para.extra["role"]  # office and name on one line
             cut = para.extra.get("name_from", 0)

@@ -13,8 +13,9 @@ from jbzgraph.layout.clean import Line
 ROLE_RE = re.compile(
     r"^(?:(?:De|de|DE)\s+)?(?P<role>(?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|"
     r"STAATSSECRETARIS|[Vv]oorzitter|VOORZITTER|[Gg]riffier|GRIFFIER|[Ss]ecretaris-[Gg]eneraal|"
-    r"[Dd]irecteur(?:-[Gg]eneraal)?)\b[^.;:!?,]{0,90}?)\s*(?P<comma>,)?$"
-)
+    r"[Dd]irecteur(?:-[Gg]eneraal)?)\b[^.;:!?,]{0,90}?(?:,[^.;:!?,]{1,60}?)?)\s*(?P<comma>,)?$"
+)  # (one comma inside: "De Minister voor Immigratie, Integratie en Asiel,")
+ON_BEHALF_RE = re.compile(r"^(?:mede )?namens\b.{0,120},?$", re.IGNORECASE)  # "mede namens de Minister van …,"
 CLOSING_RE = re.compile(r"^(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting),?$", re.IGNORECASE)
 TITLE_RE = re.compile(r"^(?:mr|mw|mevr|dhr|drs|dr|ir|ing|prof|ds|bc)\.$|^(?:MSc|MA|BSc|LLM|LL\.M\.|MBA|PhD)$", re.IGNORECASE)
 INITIALS_RE = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
@@ -84,6 +85,9 @@ def mark_signatures(lines: list[Line]) -> None:
         if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":", ")")):
             continue
         j = _next_text(lines, i)
+        behalf = j if j < len(lines) and lines[j].role == "text" and ON_BEHALF_RE.match(lines[j].text) else None
+        if behalf is not None:
+            j = _next_text(lines, j)
         if j >= len(lines) or lines[j].role != "text":
             continue
         span = name_span(lines[j].text)
@@ -91,6 +95,8 @@ def mark_signatures(lines: list[Line]) -> None:
             continue
         line.role = "sig_role"
         line.extra["role"] = m["role"].strip()
+        if behalf is not None:
+            lines[behalf].role = "sig_role"
         lines[j].role = "sig_name"
         lines[j].extra["name_span"] = span
 

@@ -182,6 +182,16 @@ def test_events_the_councils_agreement_on_its_own_conclusions_adopts_them(tmp_pa
     assert [(e.stage, e.date) for e in x.events] == [("adoption", date(2024, 6, 13))]
 
 
+@pytest.mark.parametrize("sentence, stages", [
+    ("Nadat in zeer korte tijd een akkoord is bereikt over de richtlijn inzake milieucriminaliteit, is eind 2016 het "
+     "agentschap van start gegaan.", ["provisional_agreement"]),
+    ("Nadat de richtlijn inzake milieucriminaliteit is aangenomen, zal de Commissie een verslag opstellen.", []),
+])
+def test_events_what_nadat_opens_was_taken_when_the_sentence_tells_the_past(tmp_path, sentence, stages):
+    x, _ = extract_passage(tmp_path, "Milieu\n" + sentence)
+    assert [e.stage for e in x.events if e.target.label == "richtlijn inzake milieucriminaliteit"] == stages
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

@@ -65,6 +65,9 @@ IN_SENTENCE = ("target_mention_in_sentence", "target_short_mention", "target_sub
 NEGATORS = {"niet", "geen", "nooit"}
 ABOUT_GAP_RE = re.compile(r"\s+(?:over|inzake|betreffende|aangaande|omtrent)\s+(?:(?:de|het|een)\s+)?", re.IGNORECASE)
 CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
+# "Nadat … een akkoord is bereikt, is eind 2016 …": told of the past, what "nadat" opens was taken
+PAST_WHEN = {"nadat"}
+UNREAL = {"zal", "zullen", "zou", "zouden", "kan", "kunnen", "moet", "moeten", "wordt", "worden", "verwacht"}
 COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Commission's member
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
@@ -126,10 +129,11 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
                 stage = lex.stage_of[m.cue.concept]
                 found.setdefault(stage, tokens[m.first].start)
                 spans.setdefault(stage, (tokens[m.first].start, tokens[m.last].end))
+    sentence_words = {t.lower for t in tokens}
     for lo, hi in clauses(tokens):
         negated = bool({t.lower for t in tokens[lo:hi]} & NEGATORS)
-        if tokens[lo].lower in CONDITIONAL:
-            continue  # "Nadat de overeenkomst is vastgesteld, …": a step supposed, not reported
+        if tokens[lo].lower in CONDITIONAL and not (tokens[lo].lower in PAST_WHEN and not sentence_words & UNREAL):
+            continue  # "Nadat de overeenkomst is vastgesteld, zal …": a step supposed, not reported
         attributive = [m for m in find_cues(tokens, lex.attributive, lo, hi) if _attributive(tokens, m.last)]
         council = [m for m in find_cues(tokens, lex.council, lo, hi) if _council_subject(tokens, lo, hi, analysis, bodies)]
         if _about_status(tokens, lo, hi, lex, analysis):

@@ -139,6 +139,9 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Het EBSP is voor Nederland niet acceptabel.", "NLD", "oppose"),
         ("Het EBSP is aanvaardbaar voor de meeste lidstaten.", "MULTIPLE", "support"),
         ("Nederland is verheugd dat een akkoord is bereikt over het EBSP.", "NLD", "support"),
+        ("Enkele lidstaten gaven aan nog niet in te kunnen stemmen met het EBSP.", "MULTIPLE", "oppose"),
+        ("Nederland staat achter het EBSP.", "NLD", "support"),
+        ("Over het EBSP: Tsjechië en Slowakije onthielden zich van stemming.", "SVK", "abstain"),
     ],
 )
 def test_positions_of_every_actor_in_any_word_order(tmp_path, sentence, holder, stance):

@@ -22,6 +22,8 @@ RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", 
 MAX_SPREAD = 8  # words between the first and the last word of one cue
 SUBJECT_REACH = 4  # words of a subject after "en" that opens a main clause
 CLAUSE_OPENERS = {"dat", "om"}
+MODAL_INFINITIVES = {"kunnen", "moeten", "mogen", "willen", "gaan", "blijven"}
+INSEPARABLE = ("ont", "ver", "be", "her", "er")  # verb prefixes that never split off (grammar)
 FIXED_PREPOSITIONS = {"van", "in", "op", "te", "ten", "ter", "uit", "buiten", "aan"}  # grammar  # a clause they open may be what a cue ending in them introduces
 
 
@@ -126,6 +128,11 @@ def guess_lemmas(word: str) -> frozenset[str]:
     lemma is off: "onderschreven" → onderschrijven, "steunde" → steunen, "gesteund" → steunen."""
     w = word.lower()
     found: set[str] = set()
+    # a strong verb with an inseparable prefix: "onthielden" → onthouden, "verwierp" → verwerpen
+    for prefix in INSEPARABLE:
+        if w.startswith(prefix):
+            found |= {prefix + verb for past, verb in _STRONG_FORMS
+                      if w[len(prefix):].startswith(past) and len(w) - len(prefix) - len(past) <= 2}
     for prefix in ("", *sorted(PARTICLES, key=len, reverse=True)):
         if not w.startswith(prefix):
             continue
@@ -179,8 +186,9 @@ def lemma_forms(tokens: list[Tok], a: int, b: int) -> list[frozenset[str]]:
         for j, t in enumerate(tokens[a:b]):
             if t.pos in ("", "VERB", "AUX", "NOUN"):
                 for k, p in particles:
-                    # "stemt … in", and "in te stemmen" where the particle comes first
-                    if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te"):
+                    # "stemt … in", and "in te stemmen", "in te kunnen stemmen" where the particle comes first
+                    if k > j or (k == j - 2 and tokens[a + j - 1].lower == "te") or (
+                            k == j - 3 and tokens[a + j - 2].lower == "te" and tokens[a + j - 1].lower in MODAL_INFINITIVES):
                         forms[j] = forms[j] | {p + v for v in _word_forms(t.lemma, t.lower, verbs[j])}
     return forms
 

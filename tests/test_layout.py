@@ -207,6 +207,13 @@ def test_a_web_pages_menus_before_the_publication_do_not_hide_its_header():
      [("G.B.M. Leers", "Minister voor Immigratie, Integratie en Asiel")]),
     ("De Minister van Buitenlandse Zaken,\nmede namens de Minister van Justitie en Veiligheid,\nS.A. Blok",
      [("S.A. Blok", "Minister van Buitenlandse Zaken")]),
+    # a committee's chair and clerk sign a written consultation with their surname
+    ("De fungerend voorzitter van de commissie, Belhaj\n\nDe griffier van de commissie, Buisman",
+     [("Belhaj", "fungerend voorzitter van de commissie"), ("Buisman", "griffier van de commissie")]),
+    # tkconv's page names the signers
+    ("Gerelateerde personen:- Eerste ondertekenaar: D. Yesilgöz-Zegerius, minister van Justitie en Veiligheid (VVD)\n"
+     "- Mede ondertekenaar: F.M. Weerwind, minister voor Rechtsbescherming",
+     [("D. Yesilgöz-Zegerius", "minister van Justitie en Veiligheid"), ("F.M. Weerwind", "minister voor Rechtsbescherming")]),
 ])
 def test_signatures_with_a_comma_in_the_office_or_on_behalf_of_another(block, signed):
     d = parse_layout(letter_of("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 2 oktober 2018"

@@ -17,7 +17,9 @@ def person_iri(name: str, kb: KnowledgeBase) -> str:
 
 
 def signatories(document: Document, kb: KnowledgeBase) -> list[Signatory]:
-    return [
-        Signatory(s.name, s.role, person_iri(s.name, kb), span(document.text, s.start, s.end), "signature_block")
-        for s in document.signatures
-    ]
+    """One per person: a web page lists its signers above the letter that they sign below."""
+    found: dict[str, Signatory] = {}
+    for s in document.signatures:
+        found.setdefault(family_name(s.name).lower(), Signatory(
+            s.name, s.role, person_iri(s.name, kb), span(document.text, s.start, s.end), "signature_block"))
+    return list(found.values())

@@ -51,7 +51,7 @@ def _signatures(paras: list[Para], texts: list[str], starts: list[int]) -> list[
         elif para.extra.get("role_kind") == "sig_name" and (role or para.extra.get("role")):
             role = role or para.extra["role"]  # office and name on one line
             cut = para.extra.get("name_from", 0)
-            span = name_span(text[cut:])
+            span = name_span(text[cut:para.extra.get("name_to", len(text))])
             if span:
                 found.append(Signature(text[cut + span[0]:cut + span[1]], role,
                                        start + cut + span[0], start + cut + span[1]))

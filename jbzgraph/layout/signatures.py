@@ -11,10 +11,13 @@ import re
 from jbzgraph.layout.clean import Line
 
 ROLE_RE = re.compile(
-    r"^(?:(?:De|de|DE)\s+)?(?P<role>(?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|"
+    r"^(?:(?:De|de|DE)\s+)?(?P<role>(?:[Ff]ungerend\s+)?(?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|"
     r"STAATSSECRETARIS|[Vv]oorzitter|VOORZITTER|[Gg]riffier|GRIFFIER|[Ss]ecretaris-[Gg]eneraal|"
     r"[Dd]irecteur(?:-[Gg]eneraal)?)\b[^.;:!?,]{0,90}?(?:,[^.;:!?,]{1,60}?)?)\s*(?P<comma>,)?$"
 )  # (one comma inside: "De Minister voor Immigratie, Integratie en Asiel,")
+# tkconv's page lists who signed: "- Eerste ondertekenaar: D. Yesilgöz-Zegerius, minister van Justitie en Veiligheid (VVD)"
+SIGNER_RE = re.compile(r"(?:^|:)\s*-?\s*(?:Eerste|Mede) ondertekenaar: (?P<name>[^,]{3,60}), (?P<role>[^()]{3,120}?)\s*(?:\([^)]*\))?\s*$")
+COMMITTEE_ROLE_RE = re.compile(r"^(?:[Ff]ungerend\s+)?(?:[Vv]oorzitter|[Gg]riffier)\b.*\b(?:commissie|verslag)\b")
 ON_BEHALF_RE = re.compile(r"^(?:mede )?namens\b.{0,120},?$", re.IGNORECASE)  # "mede namens de Minister van …,"
 CLOSING_RE = re.compile(r"^(?:Hoogachtend|Met vriendelijke groet(?:en)?|Met de meeste hoogachting),?$", re.IGNORECASE)
 TITLE_RE = re.compile(r"^(?:mr|mw|mevr|dhr|drs|dr|ir|ing|prof|ds|bc)\.$|^(?:MSc|MA|BSc|LLM|LL\.M\.|MBA|PhD)$", re.IGNORECASE)
@@ -74,11 +77,15 @@ def mark_signatures(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.role != "text":
             continue
+        if signer := SIGNER_RE.search(line.text):
+            line.role = "sig_name"
+            line.extra.update(role=signer["role"].strip(), name_from=signer.start("name"), name_to=signer.end("name"))
+            continue
         if CLOSING_RE.match(line.text):
             line.role = "sig_role"
             continue
         m = ROLE_RE.match(line.text)
-        if not m:
+        if not m or (not m["comma"] and "," in line.text):
             _one_line(lines, i)
             continue
         prev = _prev_content(lines, i)
@@ -111,7 +118,9 @@ def _one_line(lines: list[Line], i: int) -> None:
         return
     offset = len(head) + 1 + (len(tail) - len(tail.lstrip()))
     span = name_span(tail.strip())
-    if span is None or not INITIALS_RE.match(tail.split()[0]):
+    # a committee's chair and clerk sign with their surname: "De griffier van de commissie, Buisman"
+    committee = bool(COMMITTEE_ROLE_RE.match(m["role"]))
+    if span is None or not (INITIALS_RE.match(tail.split()[0]) or committee):
         return
     line.role = "sig_name"
     line.extra["role"] = m["role"].strip()

@@ -217,6 +217,17 @@ def test_a_title_runs_on_over_coordinated_nouns_and_a_list_of_names(sentence, la
     assert label in {p.label for p in phrases(sentence) if p.named}
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Het kabinet verwelkomt het Pact on Migration and Asylum.", "Pact on Migration and Asylum"),
+    ("Het kabinet steunt het EU Action Plan against migrant smuggling.", "EU Action Plan against migrant smuggling"),
+    ("Nederland steunt de European Democracy Shield.", "European Democracy Shield"),
+    ("De Commissie presenteerde de EU Agenda on drugs and organised crime.", "EU Agenda on drugs and organised crime"),
+    ("Nederland steunt de Return Regulation niet.", "Return Regulation"),
+])
+def test_an_english_title_in_a_dutch_letter_is_named(sentence, label):
+    assert label in named(sentence)
+
+
 def test_a_field_label_before_a_title_is_not_part_of_it():
     found = {p.label for p in phrases("Titel voorstel Aanbeveling van de Raad inzake operationele politiesamenwerking.")}
     assert not any(label.startswith("voorstel Aanbeveling") or label.startswith("Titel voorstel A") for label in found)

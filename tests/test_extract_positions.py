@@ -141,6 +141,8 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Nederland is verheugd dat een akkoord is bereikt over het EBSP.", "NLD", "support"),
         ("Enkele lidstaten gaven aan nog niet in te kunnen stemmen met het EBSP.", "MULTIPLE", "oppose"),
         ("Nederland staat achter het EBSP.", "NLD", "support"),
+        ("Nederland heeft een positieve grondhouding ten opzichte van het EBSP.", "NLD", "support"),
+        ("Nederland heeft een negatieve grondhouding ten opzichte van het EBSP.", "NLD", "oppose"),
         ("Over het EBSP: Tsjechië en Slowakije onthielden zich van stemming.", "SVK", "abstain"),
     ],
 )

@@ -71,6 +71,8 @@ def test_the_tagger_reads_sentences_with_a_possible_cue_and_skips_the_others():
     assert needs_tags("Nederland heeft ingestemd met het voorstel.", KB)
     assert needs_tags("Het kabinet kijkt uit naar de strategie.", KB)
     assert not needs_tags("De vergadering was in Brussel op 12 juni.", KB)
+    assert needs_tags("Nederland heeft een positieve grondhouding.", KB)  # positief, inflected
+    assert not needs_tags("De verordening werd besproken in Brussel op 12 juni.", KB)  # "te ver gaan": "ver" whole
     assert not needs_tags("Hierbij bied ik u het verslag aan.", KB)
 
 

@@ -83,6 +83,9 @@ def _patterns(kb: KnowledgeBase) -> tuple[set[str], dict[str, set[str]], set[str
                 undoubled = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", word)
                 if undoubled != word:
                     others.add(undoubled)
+                # and a final f or s is voiced: positief -> positieve, negatief -> negatieve
+                if word[-1:] in ("f", "s"):
+                    others.add(word[:-1] + {"f": "v", "s": "z"}[word[-1]])
                 continue
             particle = next((p for p in PARTICLES if word.startswith(p) and len(word) - len(p) > MIN_STEM), "")
             if particle:

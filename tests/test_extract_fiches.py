@@ -100,3 +100,17 @@ def test_what_a_proposal_answers_is_not_what_it_proposes(tmp_path):
     # were adopted that day
     assert [(e.stage, KB.entities[e.body_iri].key, e.date) for e in x.events if e.target.type_name == "Conclusions"] == [
         ("adoption", "EUCO", date(2021, 10, 21))]
+
+
+def test_fiche_every_section_after_the_form_is_about_its_instrument(tmp_path):
+    body = ("Fiche: Verordening politiesamenwerking\n\n1. Algemene gegevens\n\na) Titel voorstel\n\n"
+            "Voorstel voor een Verordening van het Europees Parlement en de Raad betreffende de versterking van de "
+            "politiële samenwerking met betrekking tot de voorkoming van migrantensmokkel\n\n"
+            "b) Datum ontvangst Commissiedocument\n\n28 november 2023\n\n"
+            "Nederlandse positie ten aanzien van het voorstel\n\nHet kabinet staat positief tegenover het voorstel.\n\n"
+            "Eerste inschatting van krachtenveld\n\nEnkele lidstaten zijn kritisch over de financiële gevolgen.")
+    x, _ = extract_passage(tmp_path, body)
+    proposed = {e.target.iri for e in x.events if e.stage == "proposal"}
+    assert len(proposed) == 1
+    assert {(p.stance, p.target.iri in proposed) for p in x.positions} == {("support", True), ("concern", True)}
+    assert next(iter(x.events)).target.label.endswith("met betrekking tot de voorkoming van migrantensmokkel")

@@ -48,6 +48,7 @@ TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*
 TOPIC_WORDS = 6
 TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
 TITLE_GLUE = {"en", "van", "de", "het", "voor", "in", "op", "tegen", "der"}  # lower-case words of a title
+FORM_REACH = 600  # characters from a fiche's title field to the title it gives
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
 MAX_REFERENTS = 4  # instruments a plural short mention ("de voorstellen") may stand for
 ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
@@ -127,6 +128,7 @@ class InstrumentContext:
                 found = self._first_in(sec.start, min(sec.end, sec.start + 400))
             if found is not None:
                 self.section_default[i] = found
+        self.form_default = self._form_instrument()
 
     def _topic_sections(self) -> list[int]:
         """For each section, the section whose item it is part of: itself, or for a section
@@ -514,9 +516,33 @@ class InstrumentContext:
             return self.topics[i][2]
         return None
 
+    def _form_instrument(self) -> tuple[int, Instrument] | None:
+        """A BNC fiche's instrument: what its one title field ("Titel voorstel") names first,
+        and where the field is. Every section of the fiche after it is about that instrument."""
+        stage = self.kb.concepts.get(("stage", "proposal"))
+        labels = self.kb.words("titleField", stage.iri) if stage else []
+        text = self.document.text.lower()
+        fields = [i for w in labels for i in _occurrences(text, w.lower())]
+        if len(fields) != 1:
+            return None  # no form, or a letter covering several fiches
+        first = next(iter(outermost(self.in_span(fields[0], fields[0] + FORM_REACH))), None)
+        return (fields[0], self.instrument(first.iri)) if first is not None else None
+
     def default(self, offset: int) -> Instrument | None:
-        """What a sentence is about when it names nothing: its paragraph's topic, or its section's instrument."""
-        return self.topic(offset) or self.section_default.get(self.section_of(offset))
+        """What a sentence is about when it names nothing: its paragraph's topic, its section's
+        instrument, or in a BNC fiche the instrument its form names."""
+        found = self.topic(offset) or self.section_default.get(self.section_of(offset))
+        if found is None and self.form_default is not None and offset > self.form_default[0]:
+            return self.form_default[1]
+        return found
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 @lru_cache(maxsize=4)

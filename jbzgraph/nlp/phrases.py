@@ -276,6 +276,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         w = t.lower
         if j > i and _com_at(tokens, j):
             break  # "verordening tot herziening van EASO COM (2016) 271": the number names it
+        if j > i and len(t.text) == 1 and t.text.isalpha() and j + 1 < len(tokens) and tokens[j + 1].text == ")":
+            break  # the next field of a form: "… migrantensmokkel b) Datum ontvangst Commissiedocument"
         if not any(c.isalnum() for c in t.text):
             if t.text == "(" and j + 2 < len(tokens) and tokens[j + 1].text in ACT_FAMILIES and tokens[j + 2].text == ")":
                 j += 3  # "Verordening (EU) 2019/1896"
@@ -319,6 +321,9 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
             break
         if t.pos in ("VERB", "AUX") and not nominal:
             break
+        if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (n := _complement_at(tokens, j, lex)) > 1:
+            j += n  # a title goes on over a complement of several words: "… met betrekking tot de voorkoming …"
+            continue
         if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (w not in CHAINING or _fixed_at(tokens, j, lex)) \
                 and not _field_of_title(tokens, j):
             break  # "… van start gaan" is no complement

@@ -17,9 +17,10 @@ def person_iri(name: str, kb: KnowledgeBase) -> str:
 
 
 def signatories(document: Document, kb: KnowledgeBase) -> list[Signatory]:
-    """One per person: a web page lists its signers above the letter that they sign below."""
-    found: dict[str, Signatory] = {}
+    """One per person and office (a web page lists its signers above the letter that they sign
+    below; one minister may sign in two offices)."""
+    found: dict[tuple[str, str], Signatory] = {}
     for s in document.signatures:
-        found.setdefault(family_name(s.name).lower(), Signatory(
+        found.setdefault((family_name(s.name).lower(), s.role.lower()), Signatory(
             s.name, s.role, person_iri(s.name, kb), span(document.text, s.start, s.end), "signature_block"))
     return list(found.values())

@@ -143,6 +143,9 @@ def test_positions_an_agreement_reached_refers_to_the_instrument_at_hand(tmp_pat
         ("Nederland staat achter het EBSP.", "NLD", "support"),
         ("Nederland heeft een positieve grondhouding ten opzichte van het EBSP.", "NLD", "support"),
         ("Nederland heeft een negatieve grondhouding ten opzichte van het EBSP.", "NLD", "oppose"),
+        ("Het voorzitterschap constateerde dat er onvoldoende steun was voor het EBSP.", "MULTIPLE", "oppose"),
+        ("Een blokkerende minderheid van lidstaten verzette zich tegen het EBSP.", "MULTIPLE", "oppose"),
+        ("De Juridische Dienst van de Raad plaatste vraagtekens bij het EBSP.", "COUNCIL", "concern"),
         ("Over het EBSP: Tsjechië en Slowakije onthielden zich van stemming.", "SVK", "abstain"),
     ],
 )

@@ -70,7 +70,7 @@ SUBJECT_OPENERS = {"de", "het", "een", "ook", "daarom", "daarnaast", "tevens", "
 # Words of extent before a noun of stance: "brede steun", "veel bezwaar" (grammar).
 # Words of how widely a stance is shared; with them it is the member states' whoever observes it.
 BREADTH = {"brede", "breed", "ruime", "ruim", "veel", "algemene", "unanieme", "wijdverbreide", "overweldigende", "voldoende"}
-SCARCITY = {"weinig", "nauwelijks", "beperkte", "beperkt"}  # "weinig steun": most are against
+SCARCITY = {"weinig", "nauwelijks", "beperkte", "beperkt", "onvoldoende"}  # "weinig steun": most are against
 EXTENT = BREADTH | {"grote", "groot", "volledige", "stevige", "sterke"}
 INVERSION_REACH = 4
 SUBORDINATE_OPENERS = (SUBORDINATORS | RELATIVES) - {"maar"}

@@ -192,6 +192,14 @@ def test_events_what_nadat_opens_was_taken_when_the_sentence_tells_the_past(tmp_
     assert [e.stage for e in x.events if e.target.label == "richtlijn inzake milieucriminaliteit"] == stages
 
 
+def test_mentions_an_act_titled_in_lower_case_is_named_in_a_list(tmp_path):
+    body = ("Agenda\nDe vermoedelijke hoofdpunten van bespreking zullen zijn:\n\n  • het Gemeenschappelijk Europees "
+            "Asielstelsel,\n\n  • het voorstel voor een richtlijn betreffende het recht op informatie in strafprocedures.")
+    x, _ = extract_passage(tmp_path, body)
+    assert "voorstel voor een richtlijn betreffende het recht op informatie in strafprocedures" in {
+        m.name for m in x.mentions if m.kind == "instrument"}
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

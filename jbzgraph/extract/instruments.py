@@ -28,6 +28,7 @@ ANAPHORS = {"dit", "dat", "deze", "hiermee", "hierover", "hier", "daar", "ervan"
             "daarvan", "hieraan", "daaraan", "erin", "hierin", "daarin", "het", "ze", "zij"}
 DEMONSTRATIVE_PRONOUNS = {"dit", "dat", "deze", "die"}
 DEFINITE_ARTICLES = {"de", "het"}
+TITLE_COMPLEMENTS = {"inzake", "betreffende", "tot", "ter", "houdende", "aangaande"}  # how EU acts' titles go on
 # "een nieuw instrument", "een andere verordening": another one than the instrument in focus (grammar)
 OTHER_THAN = {"nieuw", "nieuwe", "ander", "andere", "apart", "aparte", "afzonderlijk", "afzonderlijke", "extra"}
 # er/hier/daar + a preposition: "ervan", "hiervoor", "daarmee"
@@ -166,7 +167,9 @@ class InstrumentContext:
                 continue
             iri = self._link(p, inside, names, ids, refs[bisect_left(ref_starts, p.start):
                                                         bisect_left(ref_starts, p.end + REF_NEAR)])
-            proper = bool(p.acronym or p.identifiers or any(c.isupper() for c in text[p.start:p.end]))
+            # (a title in the form of one: "richtlijn betreffende het recht op informatie in strafprocedures")
+            proper = bool(p.acronym or p.identifiers or any(c.isupper() for c in text[p.start:p.end])
+                          or (not p.weak and (text[p.head_end:p.end].split() or [""])[0] in TITLE_COMPLEMENTS))
             rule = "policy_phrase_kb" if not iri.startswith(LOCAL) else "policy_phrase_name" if proper else "policy_phrase"
             found.append(EntityMention(p.start, p.end, text[p.start:p.end], iri, "instrument", rule))
         return found

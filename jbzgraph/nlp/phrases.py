@@ -388,12 +388,16 @@ def _field_of_title(tokens: list[Tok], k: int) -> bool:
     fixed expression ("in werking", "in beginsel": a bare singular) or a place ("in de Raad")."""
     if tokens[k].lower != FIELD_PREPOSITION or k + 1 >= len(tokens):
         return False
+    if not tokens[k + 1].pos:  # untagged: a plural by its form ("in strafprocedures")
+        w = tokens[k + 1].text
+        return w.isalpha() and w.islower() and len(w) > 6 and w.endswith(("en", "s"))
     n = k + 1
     while n < len(tokens) and tokens[n].pos == "ADJ":
         n += 1
     if n >= len(tokens) or tokens[n].pos != "NOUN":
         return False
-    plural = tokens[n].lemma != tokens[n].lower and tokens[n].lower.endswith(("en", "s"))
+    # (a long plural the tagger left as it is counts: "strafprocedures")
+    plural = (tokens[n].lemma != tokens[n].lower or len(tokens[n].lower) > 6) and tokens[n].lower.endswith(("en", "s"))
     return plural or n > k + 1
 
 

@@ -123,6 +123,7 @@ def test_events_a_word_between_the_adjective_and_the_noun_of_a_stage(tmp_path):
 @pytest.mark.parametrize("sentence", [
     "Het kabinet hecht aan een spoedige inwerkingtreding van het EES.",
     "Nederland pleit voor een snelle vaststelling van de richtlijn inzake milieucriminaliteit.",
+    "Het kabinet hoopt dat in de triloog spoedig een akkoord wordt bereikt over de richtlijn inzake milieucriminaliteit.",
 ])
 def test_events_a_step_wished_for_is_not_taken(tmp_path, sentence):
     x, _ = extract_passage(tmp_path, "Grenzen\n" + sentence)

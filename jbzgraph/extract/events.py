@@ -72,7 +72,8 @@ COMMISSIONER = "commissaris"  # "Commissaris Brunner presenteerde …": the Comm
 DEADLINE_RE = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|vóór|voor)\s+$", re.IGNORECASE)
 DEFAULT_BODY = {"proposal": "COM", "general_approach": "COUNCIL", "partial_general_approach": "COUNCIL"}
 # Words of a clause that wants or expects what the "dat"-clause after it says ("hecht eraan dat …").
-WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang",
+WISHES = INTENT_WORDS | {"wenst", "wensen", "pleit", "pleiten", "streeft", "streven", "hecht", "hechten", "belang", "hoopt",
+                         "hopen", "hoop", "hoopte",
                          "belangrijk", "essentieel", "cruciaal", "wenselijk", "noodzakelijk"}
 # Present modals: a step possible or due (not "dient", which is also "dient … in", submits).
 MODALS = {"kan", "kunnen", "moet", "moeten", "mag", "mogen"}

@@ -19,6 +19,8 @@ from jbzgraph.nlp.references import find_references
         ("Fiche: Aanbeveling over operaties (Kamerstuk 22 112, 2962)", "kamerstuk", "22112-2962"),
         ("zie eur-lex.europa.eu/legal-content/NL/TXT/?uri=COM:2023:754:FIN", "url",
          "eur-lex.europa.eu/legal-content/NL/TXT/?uri=COM:2023:754:FIN"),
+        ("zie Kamerstukken I 2021/22, 32317, NH.", "kamerstuk", "32317-NH"),
+        ("Kamerstuk 32317, nr. 400 en 2016 werd het voorstel besproken", "kamerstuk", "32317-400"),
         ("10 Motie Tweede Kamer, 21501-04-287.", "motion", "21501-04-287"),
         ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
         ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),
@@ -59,3 +61,11 @@ def test_a_document_numbered_in_two_dossiers_is_cited_by_both_numbers():
 def test_a_eur_lex_address_cites_its_celex_number_too(colon):
     url = f"https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX{colon}52021PC0752&from=NL"
     assert [(r.kind, r.ref) for r in find_references(f"zie {url} voor de tekst")] == [("url", url), ("celex", "52021PC0752")]
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("(Kamerstuk 32 317, nrs. 400 en 401)", ["32317-400", "32317-401"]),
+    ("Kamerstuk 21 501-20, nr. 2000 en nr. 2001", ["21501-20-2000", "21501-20-2001"]),
+])
+def test_references_several_numbers_in_one_dossier_are_each_a_document(text, refs):
+    assert [r.ref for r in find_references(text)] == refs

@@ -16,8 +16,13 @@ from dataclasses import dataclass
 
 _DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>\d{1,2}|[A-Z]{1,3})(?![\d]))?"
 KAMERSTUK_NR_RE = re.compile(
-    _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,?\s*(?:nr|nummer)\.?\s*(?P<nr>\d{1,5})\b"
-)
+    _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,?\s*(?:nr|nummer)(?P<plural>s)?\.?\s*(?P<nr>\d{1,5})\b"
+    r"(?P<more>(?:\s*(?:,|en)\s*(?:nr\.?\s*)?\d{1,5}\b(?![/.-]\d))*)"
+)  # ("nrs. 400 en 401", "nr. 2000 en nr. 2001": each a document)
+MORE_NUMBERS_RE = re.compile(r"(?P<nr_word>nr\.?\s*)?(?P<n>\d{1,5})")
+# The Eerste Kamer numbers its documents with letters: "Kamerstukken I 2021/22, 32317, NH"
+KAMERSTUK_SENATE_RE = re.compile(
+    r"(?=[Kk])\bKamerstuk(?:ken)?\s+I\b[^,()]{0,12},\s*" + _DOSSIER + r"\s?,\s*(?:nr\.?\s*)?(?P<nr>[A-Z]{1,3})\b")
 # "Kamerstukken 22 112 en 34 481, nr. 2142": one document numbered in two dossiers (a BNC fiche
 # in the fiches' dossier and the proposal's), both its numbers.
 KAMERSTUK_PAIR_RE = re.compile(
@@ -103,13 +108,18 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
             if ref not in exclude:
                 found.append(RefMention(m.start(), m.end(), m.group(0), "kamerstuk", ref, "kamerstuk_pair"))
         taken.append((m.start(), m.end()))
-    for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_BARE_RE, "kamerstuk_bare"),
-                        (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
+    for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_SENATE_RE, "kamerstuk_senate"),
+                        (KAMERSTUK_BARE_RE, "kamerstuk_bare"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
         for m in regex.finditer(text):
-            parts = [_compact(m["dossier"])] + ([m["sub"]] if m["sub"] else []) + [m["nr"]]
-            ref = "-".join(parts)
+            dossier = "-".join([_compact(m["dossier"])] + ([m["sub"]] if m["sub"] else []))
             kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 90):m.start()]) else "kamerstuk"
-            add(m, kind, ref, rule)
+            add(m, kind, f"{dossier}-{m['nr']}", rule)
+            more = m.groupdict().get("more") or ""
+            if more and found and found[-1].start == m.start():
+                # after "nrs." every number is one; after "nr." only one that says "nr." again
+                found.extend(RefMention(m.start(), m.end(), m.group(0), kind, f"{dossier}-{n['n']}", rule)
+                             for n in MORE_NUMBERS_RE.finditer(more) if (m["plural"] or n["nr_word"])
+                             and f"{dossier}-{n['n']}" not in exclude)
     for m in EU_DOC_RE.finditer(text):
         add(m, "com", f"{m['series']}({m['year'] or m['slash_year']}) {int(m['nr'])}", "eu_document")
     for m in ACT_RE.finditer(text):

@@ -201,6 +201,17 @@ def test_mentions_an_act_titled_in_lower_case_is_named_in_a_list(tmp_path):
         m.name for m in x.mentions if m.kind == "instrument"}
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("De Commissie heeft op 4 maart 2024 het eerste verslag over de stand van de Schengenruimte gepresenteerd.", False),
+    ("De Commissie presenteerde haar jaarlijkse migratie- en asielverslag.", False),
+    ("De Raad heeft tijdens de vergadering een algemene oriëntatie bereikt.", True),
+    ("De Raad bereikte een akkoord over de tekst.", True),
+])
+def test_events_a_step_on_an_object_the_sentence_names_otherwise_is_not_the_sections(tmp_path, sentence, found):
+    x, _ = extract_passage(tmp_path, "Richtlijn inzake de bestrijding van corruptie\n" + sentence)
+    assert bool(x.events) == found
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

@@ -62,6 +62,8 @@ STRONG_STAGES = {"partial_general_approach", "general_approach", "negotiating_ma
 # Targets the sentence itself names, in full or by a short mention ("nam conclusies aan",
 # "heeft de verordening aangenomen"): any stage may be theirs.
 IN_SENTENCE = ("target_mention_in_sentence", "target_short_mention", "target_subject_refers_back")
+POSSESSIVES = {"haar", "zijn", "hun"}  # "presenteerde haar jaarverslag" (grammar)
+FALLBACKS = ("target_section_instrument", "target_paragraph_topic")  # what a sentence that names nothing is about
 NEGATORS = {"niet", "geen", "nooit"}
 ABOUT_GAP_RE = re.compile(r"\s+(?:over|inzake|betreffende|aangaande|omtrent)\s+(?:(?:de|het|een)\s+)?", re.IGNORECASE)
 CONDITIONAL = {"nadat", "zodra", "indien", "voordat", "totdat", "mits", "tenzij", "zodat"}
@@ -383,6 +385,28 @@ def _wished(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
+def _own_object(tokens: list[Tok], cue_span: tuple[int, int], analysis: Analysis) -> bool:
+    """Whether the cue's clause has a direct object of its own that is no instrument: an
+    article or possessive not after a preposition, then a described noun (an adjective before
+    it or a preposition after it) that no policy phrase, mention or cue covers ("heeft op
+    4 maart het eerste verslag over de stand van Schengen gepresenteerd"; a bare "de tekst" is
+    the text at hand)."""
+    lo, hi = clause_of(clauses(tokens), index_at(tokens, cue_span[0]))
+    covered = [(p.start, p.end) for p in analysis.phrases] + [(e.start, e.end) for e in analysis.entities]
+    for k in range(lo, hi):
+        if not (tokens[k].pos == "DET" or tokens[k].lower in POSSESSIVES) or (k > lo and tokens[k - 1].pos == "ADP"):
+            continue
+        n = k + 1  # past adjectives and a truncated compound: "haar jaarlijkse migratie- en asielverslag"
+        while n < hi and (tokens[n].pos in ("ADJ", "NUM") or tokens[n].text.endswith("-")
+                          or (tokens[n].lower == "en" and tokens[n - 1].text.endswith("-"))):
+            n += 1
+        described = n > k + 1 or (n + 1 < hi and tokens[n + 1].pos == "ADP")
+        if described and n < hi and tokens[n].pos == "NOUN" and not cue_span[0] <= tokens[n].start < cue_span[1] \
+                and not any(a <= tokens[n].start < b for a, b in covered):
+            return True
+    return False
+
+
 def _aimed_noun(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     """Whether the step at token ``k`` is a noun that a word of wishing before it in its
     clause governs ("pleit voor een snelle inwerkingtreding"): aimed at, not taken."""
@@ -453,6 +477,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES and not named_stage:
             previous = mentioned or previous
             continue
+        if how in FALLBACKS and _own_object(analysis.tagged[s_start], cue_span, analysis):
+            continue  # "De Commissie presenteerde het eerste verslag over …": a step of what it names
         if how == "target_mention_in_sentence":
             # Otherwise the referents stay: a subject that refers back passes them on.
             previous = targets

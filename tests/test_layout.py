@@ -210,6 +210,13 @@ def test_a_web_pages_menus_before_the_publication_do_not_hide_its_header():
     # a committee's chair and clerk sign a written consultation with their surname
     ("De fungerend voorzitter van de commissie, Belhaj\n\nDe griffier van de commissie, Buisman",
      [("Belhaj", "fungerend voorzitter van de commissie"), ("Buisman", "griffier van de commissie")]),
+    # a fiche's title right before the office; a misspelt office; a committee's deputy clerk
+    ("Fiche: Verordening geleidelijke ingebruikneming EES\nDe Minister van Buitenlandse Zaken,\nC.C.J. Veldkamp",
+     [("C.C.J. Veldkamp", "Minister van Buitenlandse Zaken")]),
+    ("De Staatsecretaris van Justitie en Veiligheid, A. Broekers-Knol",
+     [("A. Broekers-Knol", "Staatsecretaris van Justitie en Veiligheid")]),
+    ("De voorzitter van de commissie,\n\nDe Roon\n\nAdjunct-griffier van de commissie,\n\nHessing-Puts",
+     [("De Roon", "voorzitter van de commissie"), ("Hessing-Puts", "Adjunct-griffier van de commissie")]),
     # tkconv's page names the signers
     ("Gerelateerde personen:- Eerste ondertekenaar: D. Yesilgöz-Zegerius, minister van Justitie en Veiligheid (VVD)\n"
      "- Mede ondertekenaar: F.M. Weerwind, minister voor Rechtsbescherming",

@@ -21,6 +21,10 @@ from jbzgraph.nlp.references import find_references
          "eur-lex.europa.eu/legal-content/NL/TXT/?uri=COM:2023:754:FIN"),
         ("zie Kamerstukken I 2021/22, 32317, NH.", "kamerstuk", "32317-NH"),
         ("Kamerstuk 32317, nr. 400 en 2016 werd het voorstel besproken", "kamerstuk", "32317-400"),
+        ("SWD(2020) 543 final", "other", "SWD(2020) 543"),
+        ("zie EUCO 8497/15 over migratie", "other", "EUCO 8497/15"),
+        ("de procedure 2024/0315(COD) loopt", "other", "2024/0315(COD)"),
+        ("Council Framework Decision 2008/977/JHA", "celex", "32008F0977"),
         ("10 Motie Tweede Kamer, 21501-04-287.", "motion", "21501-04-287"),
         ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
         ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),
@@ -69,3 +73,13 @@ def test_a_eur_lex_address_cites_its_celex_number_too(colon):
 ])
 def test_references_several_numbers_in_one_dossier_are_each_a_document(text, refs):
     assert [r.ref for r in find_references(text)] == refs
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("tot intrekking van Besluiten 2009/371/JBZ en 2005/681/JBZ", [("celex", "32009D0371"), ("celex", "32005D0681")]),
+    ("amending Regulation\n(EU) 2016/794 and Regulation (EU) 2017/2226", [("celex", "32016R0794"), ("celex", "32017R2226")]),
+    ("uitvoering gegeven aan de moties Ceder over mensenrechten aan de buitengrens (Kamerstuk 36 200 VI, nr. 33 en "
+     "Kamerstuk 32 317, nr. 781)", [("motion", "36200-VI-33"), ("motion", "32317-781")]),
+])
+def test_references_lists_of_acts_english_titles_and_motions_in_the_plural(text, refs):
+    assert [(r.kind, r.ref) for r in find_references(text)] == refs

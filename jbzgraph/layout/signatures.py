@@ -12,7 +12,7 @@ from jbzgraph.layout.clean import Line
 
 ROLE_RE = re.compile(
     r"^(?:(?:De|de|DE)\s+)?(?P<role>(?:[Ff]ungerend\s+)?(?:[Mm]inister(?:-[Pp]resident)?|MINISTER(?:-PRESIDENT)?|[Ss]taatssecretaris|"
-    r"STAATSSECRETARIS|[Vv]oorzitter|VOORZITTER|[Gg]riffier|GRIFFIER|[Ss]ecretaris-[Gg]eneraal|"
+    r"STAATSSECRETARIS|[Ss]taatsecretaris|[Vv]oorzitter|VOORZITTER|(?:[Aa]djunct-)?[Gg]riffier|GRIFFIER|[Ss]ecretaris-[Gg]eneraal|"
     r"[Dd]irecteur(?:-[Gg]eneraal)?)\b[^.;:!?,]{0,90}?(?:,[^.;:!?,]{1,60}?)?)\s*(?P<comma>,)?$"
 )  # (one comma inside: "De Minister voor Immigratie, Integratie en Asiel,")
 # tkconv's page lists who signed: "- Eerste ondertekenaar: D. Yesilgöz-Zegerius, minister van Justitie en Veiligheid (VVD)"
@@ -89,9 +89,13 @@ def mark_signatures(lines: list[Line]) -> None:
             _one_line(lines, i)
             continue
         prev = _prev_content(lines, i)
-        if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":", ")")):
-            continue
         j = _next_text(lines, i)
+        # (a name in initials after it is sign enough, whatever line comes before: a fiche's title)
+        initials = j < len(lines) and lines[j].role == "text" and bool(lines[j].text.split()) \
+            and bool(INITIALS_RE.match(lines[j].text.split()[0]))
+        if prev is not None and prev.role == "text" and not prev.text.endswith((".", "!", "?", ":", ")")) \
+                and not (initials and m["comma"]):
+            continue
         behalf = j if j < len(lines) and lines[j].role == "text" and ON_BEHALF_RE.match(lines[j].text) else None
         if behalf is not None:
             j = _next_text(lines, j)

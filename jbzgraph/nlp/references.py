@@ -14,7 +14,8 @@ also inside a EUR-Lex address ("…?uri=CELEX:52021PC0752", "CELEX%3A…"). Coun
 import re
 from dataclasses import dataclass
 
-_DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>\d{1,2}|[A-Z]{1,3})(?![\d]))?"
+# (a budget chapter's roman numeral may follow with a space: "36 200 VI")
+_DOSSIER = r"(?P<dossier>[1-3]\d\s?\d{3})(?:\s?-\s?(?P<sub>\d{1,2}|[A-Z]{1,3})(?![\d])|\s(?P<chapter>[IVXL]{1,5})(?=,))?"
 KAMERSTUK_NR_RE = re.compile(
     _DOSSIER + r"(?:\s?/\s?\d{2}\s?\d{3})?\s?,?\s*(?:nr|nummer)(?P<plural>s)?\.?\s*(?P<nr>\d{1,5})\b"
     r"(?P<more>(?:\s*(?:,|en)\s*(?:nr\.?\s*)?\d{1,5}\b(?![/.-]\d))*)"
@@ -34,29 +35,37 @@ KAMERSTUK_PAIR_RE = re.compile(
 KAMERSTUK_DASH_RE = re.compile(
     r"(?=[1-3])(?<![\d/.-])(?P<dossier>[1-3]\d{4})(?:-(?P<sub>\d{2}))?\s?-\s?(?P<nr>\d{1,5})(?![\d/-])"
 )
-MOTION_CUE_RE = re.compile(r"\bmotie\b(?:(?!\.\s+[A-Z])[^;]){0,80}$", re.IGNORECASE)
+MOTION_CUE_RE = re.compile(r"\bmoties?\b(?:(?!\.\s+[A-Z])[^;]){0,200}$", re.IGNORECASE)
 EU_DOC_RE = re.compile(
     r"(?=[CSJ])\b(?P<series>COM|SWD|JOIN|C)(?:\s?\((?P<year>(?:19|20)\d\d)\)\s?|/(?P<slash_year>(?:19|20)\d\d)/)"
     r"(?P<nr>\d{1,5})(?:\s+final)?\b"
 )  # "COM(2025) 795", and EUR-Lex's "COM/2018/631 final"
 ACT_RE = re.compile(
-    r"(?=[UuGgVvRrBbKk])\b"
-    r"(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit))"
-    r"(?:\s+van de Raad)?\s*(?:\((?P<family>EU|EG|EEG|EU, Euratom)\))?\s*(?P<nr_word>nr\.?\s*)?"
-    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?:EU|EG|EEG|JBZ))?\b"
-)
+    r"(?=[UuGgVvRrBbKkDdIiFf])\b"
+    r"(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s|[Rr]aads)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit)"
+    r"(?:en)?|(?:Implementing\s|Delegated\s|Council\s)?(?:Regulation|Directive|Decision|Framework\sDecision)s?)"
+    r"(?:\s+van de Raad)?\s*(?:\((?P<family>EU|EG|EEG|EC|EU, Euratom)\))?\s*(?P<nr_word>(?:nr|No)\.?\s*)?"
+    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?:EU|EG|EEG|EC|JBZ|JHA))?\b"
+    r"(?P<more>(?:\s*(?:,|en|and)\s*(?:\((?:EU|EG|EC)\)\s*)?(?:nr\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|EC|JBZ|JHA))?\b)*)"
+)  # (an English title's "Regulation (EU) 2016/794"; a plural lists several: "Besluiten 2009/371/JBZ en 2005/681/JBZ")
+MORE_ACTS_RE = re.compile(r"(?P<a>\d{1,4})/(?P<b>\d{1,4})")
 CELEX_RE = re.compile(r"(?=[C3-5])(?<![\w%])(?:CELEX(?:[:\s]|%3A)*)?(?P<celex>[3-5](?:19|20)\d\d[A-Z]{1,2}\d{4})\b")
 # Council documents: "documentnummer 14024/15", "Raadsdocument ST 9382/24", "st14670/15".
 COUNCIL_DOC_RE = re.compile(
     r"(?=[DdRrSs])\b(?:(?:document(?:nummer)?|raadsdocument|doc\.)\s+(?:nr\.?\s*)?(?P<st>ST\s?)?|(?P<bare_st>ST\s?))"
     r"(?P<ref>\d{4,5}/\d{2})\b(?!/)", re.IGNORECASE)
 # an address is also written without its scheme: "eur-lex.europa.eu/legal-content/…", "www.…"
+EUCO_DOC_RE = re.compile(r"(?=E)\bEUCO\s+(?P<ref>\d{1,5}/\d{2})\b")  # the European Council's documents
+# the legislative procedure's number: "2024/0315(COD)"
+PROCEDURE_RE = re.compile(r"(?=[12])(?<![\d/])(?:19|20)\d\d/\d{4}\s?\((?:COD|CNS|NLE|APP|INI|BUD)\)")
 URL_RE = re.compile(r"(?=[hHwWeE])(?:https?://|www\.|eur-lex\.europa\.eu/)[^\s<>\"'()]+[^\s<>\"'().,;:]",
                     re.IGNORECASE)
 # "(Kamerstuk 22 112, 2962)": the number after the dossier without "nr."
 KAMERSTUK_BARE_RE = re.compile(r"(?=[Kk])\bKamerstuk(?:ken)?\s+" + _DOSSIER + r"\s?,\s*(?P<nr>\d{1,5})\b(?![/.-]\d)")
 
-CELEX_SECTOR_LETTER = {"verordening": "R", "richtlijn": "L", "besluit": "D", "kaderbesluit": "F"}
+# (framework decisions before decisions: the first word found in an act's type gives its letter)
+CELEX_SECTOR_LETTER = {"kaderbesluit": "F", "framework decision": "F", "verordening": "R", "regulation": "R",
+                       "richtlijn": "L", "directive": "L", "besluit": "D", "decision": "D"}
 
 
 @dataclass(frozen=True)
@@ -79,10 +88,8 @@ def act_celex(type_word: str, a: str, b: str, nr_word: bool) -> tuple[str, str]:
     Old regulations are cited number/year after "nr." ("(EG) nr. 810/2009"); everything
     else year/number.
     """
-    base = type_word.lower().split()[-1]
-    for word, letter in CELEX_SECTOR_LETTER.items():
-        if base.endswith(word):
-            sector = letter
+    kind = " ".join(type_word.lower().split())
+    sector = next(letter for word, letter in CELEX_SECTOR_LETTER.items() if word in kind)
     year, number = (b, a) if nr_word or (len(a) < 4 <= len(b)) else (a, b)
     if len(year) == 2:
         year = ("19" if int(year) > 50 else "20") + year
@@ -111,8 +118,9 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
     for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_SENATE_RE, "kamerstuk_senate"),
                         (KAMERSTUK_BARE_RE, "kamerstuk_bare"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
         for m in regex.finditer(text):
-            dossier = "-".join([_compact(m["dossier"])] + ([m["sub"]] if m["sub"] else []))
-            kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 90):m.start()]) else "kamerstuk"
+            sub = m["sub"] or m.groupdict().get("chapter")
+            dossier = "-".join([_compact(m["dossier"])] + ([sub] if sub else []))
+            kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 210):m.start()]) else "kamerstuk"
             add(m, kind, f"{dossier}-{m['nr']}", rule)
             more = m.groupdict().get("more") or ""
             if more and found and found[-1].start == m.start():
@@ -121,12 +129,23 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
                              for n in MORE_NUMBERS_RE.finditer(more) if (m["plural"] or n["nr_word"])
                              and f"{dossier}-{n['n']}" not in exclude)
     for m in EU_DOC_RE.finditer(text):
-        add(m, "com", f"{m['series']}({m['year'] or m['slash_year']}) {int(m['nr'])}", "eu_document")
+        # a staff working document accompanies a proposal; it is none of the Commission's acts
+        add(m, "other" if m["series"] == "SWD" else "com", f"{m['series']}({m['year'] or m['slash_year']}) {int(m['nr'])}",
+            "eu_document")
     for m in ACT_RE.finditer(text):
         celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
         add(m, "celex", celex, "act_citation")
+        if m["more"] and found and found[-1].start == m.start():
+            for more in MORE_ACTS_RE.finditer(m["more"]):
+                ref = act_celex(m["type"], more["a"], more["b"], bool(m["nr_word"]))[0]
+                if ref not in exclude:
+                    found.append(RefMention(m.start(), m.end(), m.group(0), "celex", ref, "act_citation"))
     for m in COUNCIL_DOC_RE.finditer(text):
         add(m, "other", ("st" if m["st"] or m["bare_st"] else "") + m["ref"], "council_document")
+    for m in EUCO_DOC_RE.finditer(text):
+        add(m, "other", f"EUCO {m['ref']}", "council_document")
+    for m in PROCEDURE_RE.finditer(text):
+        add(m, "other", m.group(0).replace(" ", ""), "procedure_number")
     url_spans = [(m.start(), m.end()) for m in urls]
     taken[:] = [t for t in taken if t not in url_spans]  # a EUR-Lex address names its CELEX number ("uri=CELEX:…")
     for m in CELEX_RE.finditer(text):

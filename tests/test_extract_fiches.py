@@ -114,3 +114,12 @@ def test_fiche_every_section_after_the_form_is_about_its_instrument(tmp_path):
     assert len(proposed) == 1
     assert {(p.stance, p.target.iri in proposed) for p in x.positions} == {("support", True), ("concern", True)}
     assert next(iter(x.events)).target.label.endswith("met betrekking tot de voorkoming van migrantensmokkel")
+
+
+def test_fiche_its_proposal_is_what_a_short_mention_after_the_form_means(tmp_path):
+    body = ("Fiche: Verordening geleidelijke ingebruikneming EES\n\na) Titel voorstel\n\nRegulation of the European "
+            "Parliament and of the Council on a temporary derogation from certain provisions of Regulation (EU) "
+            "2017/2226 and Regulation (EU) 2016/399\n\nb) Datum ontvangst Commissiedocument\n\n4 december 2024\n\n"
+            "Inhoud voorstel\n\nOp 4 december 2024 heeft de Europese Commissie een voorstel gepresenteerd.")
+    x, _ = extract_passage(tmp_path, body)
+    assert len({e.target.key for e in x.events}) == 1

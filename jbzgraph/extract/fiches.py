@@ -69,6 +69,21 @@ def _instrument(context: InstrumentContext, a: int, b: int, com: tuple[str, str]
                       type_name=head[1] if head else PROPOSED_TYPE, identifiers=(com,) if com else ())
 
 
+def form_instrument(context: InstrumentContext) -> tuple[int, Instrument] | None:
+    """The instrument a fiche's one title field names first, and where the field ends; None
+    without a form or for a letter covering several fiches."""
+    stage = context.kb.concepts.get(("stage", "proposal"))
+    titles_re = _label_re(context.kb.words("titleField", stage.iri)) if stage else None
+    fields = list(titles_re.finditer(context.document.text)) if titles_re else []
+    if len(fields) != 1:
+        return None
+    dates_re = _label_re(context.kb.words("dateField", stage.iri))
+    after = dates_re.search(context.document.text, fields[0].end()) if dates_re else None
+    end = after.start() if after and after.start() - fields[0].end() <= TITLE_REACH else fields[0].end() + TITLE_REACH
+    documents = _titles(context, fields[0].end(), end)
+    return (fields[0].end(), _instrument(context, *documents[0], None)) if documents else None
+
+
 def form_events(text: str, analysis: Analysis, kb: KnowledgeBase, context: InstrumentContext,
                 commission_iri: str | None) -> list[Event]:
     """A proposal event by the Commission for each document of each title and date field

@@ -49,7 +49,6 @@ TOPIC_RE = re.compile(r"\s*(?P<name>[A-Z][\w/()&'’-]*(?:[ \t]+[\w/()&'’-]+)*
 TOPIC_WORDS = 6
 TOPIC_WORDS_BEFORE_LOWER = 2  # "Wapens: de JBZ-Raad bereikte …", not "Het kabinet stelt: de …"
 TITLE_GLUE = {"en", "van", "de", "het", "voor", "in", "op", "tegen", "der"}  # lower-case words of a title
-FORM_REACH = 600  # characters from a fiche's title field to the title it gives
 FOCUS_REACH = 1500  # characters back a short mention looks for what it refers to
 MAX_REFERENTS = 4  # instruments a plural short mention ("de voorstellen") may stand for
 ANTECEDENT_CHAIN = 4  # the pronoun's own sentence and up to three before it
@@ -129,7 +128,7 @@ class InstrumentContext:
                 found = self._first_in(sec.start, min(sec.end, sec.start + 400))
             if found is not None:
                 self.section_default[i] = found
-        self.form_default = self._form_instrument()
+        self._form: tuple[int, Instrument] | None | bool = False  # (see form_default)
 
     def _topic_sections(self) -> list[int]:
         """For each section, the section whose item it is part of: itself, or for a section
@@ -383,6 +382,9 @@ class InstrumentContext:
         by_name_only = p.weak and p.opener not in DEMONSTRATIVES  # "het systeem" is not any system
         if self.other_than(p):
             return None, ""
+        form = self.form_default if p.type_name == "Proposal" else None
+        if form is not None and p.start > form[0]:
+            return form[1], "target_short_mention_fiche_proposal"  # "het voorstel" of a fiche is the one it assesses
         found = None if by_name_only else self.of_class(p.start, p.type_name)
         if found is not None:
             return found, "target_short_mention_same_kind_before"
@@ -519,33 +521,22 @@ class InstrumentContext:
             return self.topics[i][2]
         return None
 
-    def _form_instrument(self) -> tuple[int, Instrument] | None:
-        """A BNC fiche's instrument: what its one title field ("Titel voorstel") names first,
-        and where the field is. Every section of the fiche after it is about that instrument."""
-        stage = self.kb.concepts.get(("stage", "proposal"))
-        labels = self.kb.words("titleField", stage.iri) if stage else []
-        text = self.document.text.lower()
-        fields = [i for w in labels for i in _occurrences(text, w.lower())]
-        if len(fields) != 1:
-            return None  # no form, or a letter covering several fiches
-        first = next(iter(outermost(self.in_span(fields[0], fields[0] + FORM_REACH))), None)
-        return (fields[0], self.instrument(first.iri)) if first is not None else None
+    @property
+    def form_default(self) -> tuple[int, Instrument] | None:
+        """A BNC fiche's instrument and where its title field is: every section of the fiche
+        after the form is about it (computed on first use, from the fiche's own reading)."""
+        if self._form is False:
+            from jbzgraph.extract.fiches import form_instrument
+
+            self._form = form_instrument(self)
+        return self._form
 
     def default(self, offset: int) -> Instrument | None:
         """What a sentence is about when it names nothing: its paragraph's topic, its section's
         instrument, or in a BNC fiche the instrument its form names."""
         found = self.topic(offset) or self.section_default.get(self.section_of(offset))
-        if found is None and self.form_default is not None and offset > self.form_default[0]:
-            return self.form_default[1]
-        return found
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    found, i = [], text.find(word)
-    while i >= 0:
-        found.append(i)
-        i = text.find(word, i + 1)
-    return found
+        form = self.form_default if found is None else None
+        return form[1] if form is not None and offset > form[0] else found
 
 
 @lru_cache(maxsize=4)

@@ -86,7 +86,8 @@ PREPOSITIONS = {"bij", "naar", "door", "uit", "onder", "na", "om", "zonder", "bi
                 "via", "volgens", "namens", "in", "op", "aan", "met", "tegen", "tot", "voor", "van", "over", "tussen"}
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "en", "der", "des",
                                 "op", "aan", "met", "te", "tegen", "tussen", "in", "aangaande", "omtrent",
-                                "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s"}
+                                "vaststelling", "gebied", "aanzien", "betrekking", "ten", "'s",
+                                "and", "of", "the", "for", "on", "to", "against", "as", "regards"}  # (an English title's)
 # words no bracketed qualifier of a title holds ("(zie bijlage)", "(hierna: …)")
 QUALIFIER_STOPS = (PHRASE_ENDERS | FUNCTION_WORDS) - {COORDINATOR}
 

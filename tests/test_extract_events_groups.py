@@ -212,6 +212,13 @@ def test_events_a_step_on_an_object_the_sentence_names_otherwise_is_not_the_sect
     assert bool(x.events) == found
 
 
+def test_events_a_paragraph_that_names_its_item_bounds_what_a_short_mention_refers_to(tmp_path):
+    body = ("Justitie\nStrategische richtsnoeren: De Raad sprak over de strategische richtsnoeren voor justitie.\n\n"
+            "Insolventie: De Raad stelde op 5 december 2013 de voorgelegde richtsnoeren vast.")
+    x, _ = extract_passage(tmp_path, body)
+    assert [(e.target.label, e.stage) for e in x.events] == [("richtsnoeren Insolventie", "adoption")]
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

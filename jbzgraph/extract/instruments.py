@@ -298,11 +298,15 @@ class InstrumentContext:
         return -1
 
     def _floor(self, offset: int) -> int:
+        """Where what ``offset`` may refer back to begins: its section (with the item a
+        subheading continues), or the paragraph that opens a new item with "Name: …"."""
         sec = self.section_of(offset)
         sec = self.topic_section[sec] if sec >= 0 else sec
         floor = self.document.sections[sec].start if sec >= 0 else 0
         heading = self.document.sections[sec].heading_start if sec >= 0 and self.document.sections[sec].heading else floor
-        return min(floor, heading)
+        i = bisect_left(self._topic_starts, offset + 1) - 1
+        topic = self.topics[i][0] if i >= 0 and self.topics[i][0] <= offset < self.topics[i][1] else 0
+        return max(min(floor, heading), topic)
 
     def in_span(self, start: int, end: int) -> list[EntityMention]:
         """The instrument mentions that begin in ``[start, end)`` (mentions are in text order)."""
@@ -393,7 +397,9 @@ class InstrumentContext:
             if head in m.text.lower():
                 return self.instrument(m.iri), "target_short_mention_same_name_before"
         sec = self.section_of(p.start)
-        heading = self.document.sections[sec].heading if sec >= 0 else None
+        # (a paragraph that opens with "Name: …" names its own item: "Insolventie: De Raad stelde de richtsnoeren vast")
+        topic = self.topic(p.start)
+        heading = topic.label if topic is not None else self.document.sections[sec].heading if sec >= 0 else None
         if p.type_name in ABOUT_HEADS and heading and not by_name_only:
             label = f"{p.label} {heading}"
             key = phrase_key(label.split(), policy_lexicon(self.kb))

@@ -35,17 +35,19 @@ KAMERSTUK_PAIR_RE = re.compile(
 KAMERSTUK_DASH_RE = re.compile(
     r"(?=[1-3])(?<![\d/.-])(?P<dossier>[1-3]\d{4})(?:-(?P<sub>\d{2}))?\s?-\s?(?P<nr>\d{1,5})(?![\d/-])"
 )
-MOTION_CUE_RE = re.compile(r"\bmoties?\b(?:(?!\.\s+[A-Z])[^;]){0,200}$", re.IGNORECASE)
+# (not when another document is named in between: "moties … ingediend tijdens het Commissiedebat (Kamerstuk …)")
+MOTION_CUE_RE = re.compile(
+    r"\bmoties?\b(?:(?!\.\s+[A-Z]|debat|brief|verslag|overleg|toezegging)[^;]){0,160}$", re.IGNORECASE)
 EU_DOC_RE = re.compile(
     r"(?=[CSJ])\b(?P<series>COM|SWD|JOIN|C)(?:\s?\((?P<year>(?:19|20)\d\d)\)\s?|/(?P<slash_year>(?:19|20)\d\d)/)"
     r"(?P<nr>\d{1,5})(?:\s+final)?\b"
 )  # "COM(2025) 795", and EUR-Lex's "COM/2018/631 final"
 ACT_RE = re.compile(
     r"(?=[UuGgVvRrBbKkDdIiFf])\b"
-    r"(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s|[Rr]aads)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit)"
+    r"(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s|[Rr]aads)?(?:[Vv]erordening|[Rr]ichtlijn|[Bb]esluit|[Kk]aderbesluit|[Bb]eschikking)"
     r"(?:en)?|(?:Implementing\s|Delegated\s|Council\s)?(?:Regulation|Directive|Decision|Framework\sDecision)s?)"
     r"(?:\s+van de Raad)?\s*(?:\((?P<family>EU|EG|EEG|EC|EU, Euratom)\))?\s*(?P<nr_word>(?:nr|No)\.?\s*)?"
-    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?:EU|EG|EEG|EC|JBZ|JHA))?\b"
+    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:\s?/\s?(?:EU|EG|EEG|EC|JBZ|JHA))?\b"
     r"(?P<more>(?:\s*(?:,|en|and)\s*(?:\((?:EU|EG|EC)\)\s*)?(?:nr\.?\s*)?\d{1,4}/\d{1,4}(?:/(?:EU|EG|EEG|EC|JBZ|JHA))?\b)*)"
 )  # (an English title's "Regulation (EU) 2016/794"; a plural lists several: "Besluiten 2009/371/JBZ en 2005/681/JBZ")
 MORE_ACTS_RE = re.compile(r"(?P<a>\d{1,4})/(?P<b>\d{1,4})")
@@ -65,7 +67,7 @@ KAMERSTUK_BARE_RE = re.compile(r"(?=[Kk])\bKamerstuk(?:ken)?\s+" + _DOSSIER + r"
 
 # (framework decisions before decisions: the first word found in an act's type gives its letter)
 CELEX_SECTOR_LETTER = {"kaderbesluit": "F", "framework decision": "F", "verordening": "R", "regulation": "R",
-                       "richtlijn": "L", "directive": "L", "besluit": "D", "decision": "D"}
+                       "richtlijn": "L", "directive": "L", "besluit": "D", "decision": "D", "beschikking": "D"}
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         for m in regex.finditer(text):
             sub = m["sub"] or m.groupdict().get("chapter")
             dossier = "-".join([_compact(m["dossier"])] + ([sub] if sub else []))
-            kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 210):m.start()]) else "kamerstuk"
+            kind = "motion" if MOTION_CUE_RE.search(text[max(0, m.start() - 170):m.start()]) else "kamerstuk"
             add(m, kind, f"{dossier}-{m['nr']}", rule)
             more = m.groupdict().get("more") or ""
             if more and found and found[-1].start == m.start():

@@ -40,3 +40,10 @@ def test_metadata_a_web_pages_identification_table_is_the_letters_own_number(tmp
                            "geannoteerde agenda aan van de JBZ-Raad (Kamerstuk 32317, nr. 620).")
     assert x.letter.kamerstuk == "32317-626"
     assert [c.ref for c in x.citations] == ["32317-620"]
+
+
+def test_metadata_a_tkconv_page_cites_its_covering_letter_not_itself(tmp_path):
+    x, _ = extract_passage(tmp_path, MENU + "Nummer: 2014D09902, datum: 2014-03-18, bijgewerkt: 2024-02-19 10:56\n\n"
+                           "Bijlage bij: Verslag van de JBZ-raad van 3-4 maart 2014 te Brussel (2014D09901)\n\n"
+                           "Verslag van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 3 en 4 maart 2014")
+    assert [(c.kind, c.ref) for c in x.citations] == [("other", "2014D09901")]

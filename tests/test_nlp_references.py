@@ -28,6 +28,7 @@ from jbzgraph.nlp.references import find_references
         ("diverse moties en toezeggingen die zijn ingediend tijdens het Commissiedebat (Kamerstuk 32 317, nr. 721)",
          "kamerstuk", "32317-721"),
         ("tot wijziging van Beschikking 2004/512 / EG van de Raad", "celex", "32004D0512"),
+        ("Bijlage bij: Verslag van de JBZ-raad van 3-4 maart 2014 te Brussel (2014D09901)", "other", "2014D09901"),
         ("10 Motie Tweede Kamer, 21501-04-287.", "motion", "21501-04-287"),
         ("met motie Piri c.s. (Kamerstuk 21 501-02, nr. 3032) dat", "motion", "21501-02-3032"),
         ("1 COM(2025) 795 final.", "com", "COM(2025) 795"),

@@ -8,7 +8,9 @@ nr. 2142", one document in two dossiers, gives both). A Kamerstuk preceded by
 "COM(2025) 795"; act citations ("Verordening (EU) 2024/1351", "Richtlijn 2011/95/EU",
 "Verordening (EG) nr. 810/2009") become CELEX numbers, and a CELEX number stands for itself,
 also inside a EUR-Lex address ("…?uri=CELEX:52021PC0752", "CELEX%3A…"). Council documents
-("documentnummer 14024/15", "Raadsdocument ST 9382/24") are ``other``.
+("documentnummer 14024/15", "Raadsdocument ST 9382/24"), the European Council's ("EUCO
+8497/15"), procedure numbers ("2024/0315(COD)"), staff working documents and the Tweede
+Kamer's document numbers ("2014D09901") are ``other``.
 """
 
 import re
@@ -57,6 +59,9 @@ COUNCIL_DOC_RE = re.compile(
     r"(?=[DdRrSs])\b(?:(?:document(?:nummer)?|raadsdocument|doc\.)\s+(?:nr\.?\s*)?(?P<st>ST\s?)?|(?P<bare_st>ST\s?))"
     r"(?P<ref>\d{4,5}/\d{2})\b(?!/)", re.IGNORECASE)
 # an address is also written without its scheme: "eur-lex.europa.eu/legal-content/…", "www.…"
+# The Tweede Kamer's document numbers ("2014D09901"): tkconv and tweedekamer.nl name an
+# annex's covering letter by them ("Bijlage bij: Verslag van de JBZ-raad … (2014D09901)").
+TK_DOCUMENT_RE = re.compile(r"(?=[12])(?<![\w/])(?:19|20)\d\dD\d{5}\b")
 EUCO_DOC_RE = re.compile(r"(?=E)\bEUCO\s+(?P<ref>\d{1,5}/\d{2})\b")  # the European Council's documents
 # the legislative procedure's number: "2024/0315(COD)"
 PROCEDURE_RE = re.compile(r"(?=[12])(?<![\d/])(?:19|20)\d\d/\d{4}\s?\((?:COD|CNS|NLE|APP|INI|BUD)\)")
@@ -146,6 +151,8 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         add(m, "other", ("st" if m["st"] or m["bare_st"] else "") + m["ref"], "council_document")
     for m in EUCO_DOC_RE.finditer(text):
         add(m, "other", f"EUCO {m['ref']}", "council_document")
+    for m in TK_DOCUMENT_RE.finditer(text):
+        add(m, "other", m.group(0), "tk_document")
     for m in PROCEDURE_RE.finditer(text):
         add(m, "other", m.group(0).replace(" ", ""), "procedure_number")
     url_spans = [(m.start(), m.end()) for m in urls]

@@ -219,6 +219,30 @@ def test_events_a_paragraph_that_names_its_item_bounds_what_a_short_mention_refe
     assert [(e.target.label, e.stage) for e in x.events] == [("richtsnoeren Insolventie", "adoption")]
 
 
+def test_events_a_participle_closing_the_clause_is_no_part_of_a_name(tmp_path):
+    x, _ = extract_passage(tmp_path, "Schengen\nDe Raad heeft op 13 juni 2024 de prioriteiten voor de Schengencyclus van "
+                                     "2024-2025 vastgesteld.")
+    assert all(not e.target.label.endswith("vastgesteld") for e in x.events)
+
+
+def test_events_an_agreement_on_an_extension_is_the_extension(tmp_path):
+    x, _ = extract_passage(tmp_path, "Oekraïne\nEr werd op 13 juni 2024 een politiek akkoord bereikt op de verlenging "
+                                     "van de richtlijn tijdelijke bescherming.")
+    assert {e.stage for e in x.events} == {"extension"}
+
+
+def test_events_a_state_described_is_no_application(tmp_path):
+    x, _ = extract_passage(tmp_path, "Inreisverbod\nWij informeren uw Kamer over de lijst van landen waar een "
+                                     "EU-inreisverbod van toepassing is.")
+    assert x.events == []
+
+
+def test_events_an_a_item_mark_adds_no_step_to_the_one_the_sentence_states(tmp_path):
+    x, _ = extract_passage(tmp_path, "Slachtoffers\nDe algemene oriëntatie over de slachtofferrechtenrichtlijn werd als "
+                                     "hamerstuk aangenomen (a-punt).")
+    assert {e.stage for e in x.events} == {"general_approach"}
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

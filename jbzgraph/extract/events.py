@@ -30,6 +30,7 @@ STAGE_ORDER = ("partial_general_approach", "general_approach", "negotiating_mand
                "entry_into_force", "application", "extension", "other", "adoption", "proposal")
 BODY_KEYS = ("JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "COM", "EP")
 COUNCIL_STAGES = {"negotiating_mandate", "general_approach", "partial_general_approach"}
+AGREEING = {"general_approach", "provisional_agreement", "adoption"}
 COUNCIL_BODIES = {"JHA_COUNCIL", "COREPER", "GAC", "COUNCIL", "EUCO", "EP"}
 DECIDING_BODIES = COUNCIL_BODIES - {"EP"}  # whose assent is a decision of the Council's
 SPECIFIC_OVER = {"COUNCIL"}  # "de Raad ... tijdens de JBZ-Raad": the configuration is the body
@@ -166,6 +167,8 @@ def _stage(tokens: list[Tok], s_start: int, analysis: Analysis, bodies: dict[str
     if not found:
         return None
     stage = next(st for st in STAGE_ORDER if st in found)
+    if "extension" in found and stage in AGREEING:
+        stage = "extension"  # "een politiek akkoord op de verlenging van de richtlijn": what was agreed is the extension
     if stage == "adoption" and not _near_actor(found[stage], s_start, tokens[-1].end, analysis):
         return None
     return stage, found[stage], spans[stage]
@@ -498,6 +501,8 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
                   or _hypothetical(tokens, spans, at))
         if _aimed_noun(tokens, spans, at):
             continue  # "Het kabinet hecht aan een spoedige inwerkingtreding": a step wished for, of any stage
+        if stage == "application" and when is None:
+            continue  # "landen waar een inreisverbod van toepassing is": a state described, no step dated
         if future and stage in PLANNED_NOT_TAKEN:
             continue  # "De Commissie zal een voorstel presenteren": a step announced, not taken
         if when and analysis.letter_date and when > analysis.letter_date and stage in PLANNED_NOT_TAKEN:
@@ -517,6 +522,12 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
                                 rule, round(confidence, 2)))
     listed, intros = listed_events(document, analysis, context, lex, bodies, meeting)
     result = [e for e in result if e.evidence.start not in intros]
+    # a sentence read for its step says it; the list mark after it ("(a-punt)") adds no other
+    # step of the same instrument, and its own reading of the same step is the fuller one
+    stated = {(e.evidence.start, e.target.ref): e.stage for e in result}
+    listed = [e for e in listed if stated.get((e.evidence.start, e.target.ref), e.stage) == e.stage]
+    same = {(e.evidence.start, e.target.ref, e.stage) for e in listed}
+    result = [e for e in result if (e.evidence.start, e.target.ref, e.stage) not in same]
     fiche = form_events(text, analysis, kb, context, bodies_by_key.get("COM"))
     for e in fiche + listed + citation_events(document, analysis, kb, context, bodies) + dated_document_events(
             document, analysis, kb, context, bodies):

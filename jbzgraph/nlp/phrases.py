@@ -320,8 +320,10 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
         nominal = nominal or (j > i and tokens[j - 1].lower == COORDINATOR and _nominal_infinitives(tokens, j) > j)
         if w in PHRASE_ENDERS or (t.pos and t.pos in ENDING_POS and not nominal):
             break
-        if t.pos in ("VERB", "AUX") and not nominal:
-            break
+        closing = (j + 1 >= len(tokens) or tokens[j + 1].pos == "PUNCT") and t.lower.endswith(("d", "t", "en")) \
+            and not FOOTNOTE_MARK_RE.search(t.text)
+        if t.pos in ("VERB", "AUX") and (not nominal or closing):
+            break  # (a participle closing the clause is its verb: "de Schengencyclus van 2024-2025 vastgesteld.")
         if j > i and (t.pos == "ADP" or w in PREPOSITIONS) and (n := _complement_at(tokens, j, lex)) > 1:
             j += n  # a title goes on over a complement of several words: "… met betrekking tot de voorkoming …"
             continue

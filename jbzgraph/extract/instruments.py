@@ -532,7 +532,7 @@ class InstrumentContext:
         """A BNC fiche's instrument and where its title field is: every section of the fiche
         after the form is about it (computed on first use, from the fiche's own reading)."""
         if self._form is False:
-            from jbzgraph.extract.fiches import form_instrument
+            from jbzgraph.extract.fiches import form_instrument  # (here: fiches imports this module)
 
             self._form = form_instrument(self)
         return self._form

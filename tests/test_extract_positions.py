@@ -643,3 +643,10 @@ def test_positions_an_actor_inside_a_committees_name_and_a_named_chair_hold_noth
 def test_positions_an_actor_as_the_object_of_a_stance_is_no_instrument(tmp_path, sentence):
     x, _ = extract_passage(tmp_path, "Enhanced Border Security Partnership (EBSP)\n" + sentence)
     assert _rows(x) == set()
+
+
+def test_positions_proposals_for_something_no_policy_noun_heads_are_their_own_target(tmp_path):
+    x, _ = extract_passage(tmp_path, "Visa\nEen meerderheid van lidstaten sprak zich uit tegen de centrale rol voor de "
+                                     "Europese Commissie in de voorstellen voor versterking van het Schengenbestuur.")
+    assert {(p.stance, p.target.label) for p in x.positions} == {
+        ("oppose", "voorstellen voor versterking van het Schengenbestuur")}

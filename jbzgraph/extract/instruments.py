@@ -156,8 +156,8 @@ class InstrumentContext:
             inside = kb_mentions[bisect_left(kb_starts, p.start):bisect_left(kb_starts, p.end)]
             if any(m.start <= p.start and m.end >= p.end for m in inside):
                 continue  # the gazetteer has it
-            if p.inner:
-                continue  # the phrase named inside it is the mention
+            if p.inner and (inside or any(q is not p and p.head_end <= q.start < p.end for q in self.analysis.phrases)):
+                continue  # the phrase inside it is the mention (if none is, "de voorstellen voor versterking van X" is)
             after = [m for m in inside if m.start > p.head_end]
             amends = after and (amending := _amending_re(self.kb)) and amending.search(text, p.head_end, after[0].start)
             if p.type_name not in ABOUT_HEADS and after and not amends:

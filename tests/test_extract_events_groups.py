@@ -243,6 +243,14 @@ def test_events_an_a_item_mark_adds_no_step_to_the_one_the_sentence_states(tmp_p
     assert {e.stage for e in x.events} == {"general_approach"}
 
 
+def test_events_what_others_signed_in_a_relative_clause_is_their_step_not_the_councils(tmp_path):
+    x, _ = extract_passage(tmp_path, "Griekenland\nDe Raad verwelkomde het operationeel plan dat EASO en Griekenland "
+                                     "hebben ondertekend.")
+    assert [(e.target.label, e.stage, e.body_iri and KB.entities[e.body_iri].key) for e in x.events] == [
+        ("operationeel plan", "other", "EUAA")]
+    assert [(KB.entities[p.holder_iri].key, p.stance) for p in x.positions] == [("COUNCIL", "support")]
+
+
 def test_events_the_configuration_named_beats_the_council(tmp_path):
     body = ("Terugkeer\nDe nieuwe regels voor de Terugkeerverordening zijn in lijn met de algemene oriëntatie van de "
             "Raad die werd aangenomen tijdens de JBZ-Raad van 8 en 9 december 2025.")

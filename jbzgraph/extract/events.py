@@ -388,6 +388,20 @@ def _wished(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
+def _relative_actor(tokens: list[Tok], cue: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
+    """The actor that is the subject of a relative clause holding the cue ("… het plan dat EASO
+    en Griekenland hebben ondertekend"), when no body of the procedure stands in it: its
+    organisation, or the first country."""
+    at = index_at(tokens, cue)
+    lo, _ = clause_of(clauses(tokens), at)
+    if lo == 0 or tokens[lo].lower not in RELATIVES:
+        return None
+    actors = [e for e in analysis.entities_in(tokens[lo].start, tokens[at].start) if e.kind in ("organisation", "member_state")]
+    if not actors or any(e.iri in bodies for e in actors):
+        return None
+    return next((e.iri for e in actors if e.kind == "organisation"), actors[0].iri)
+
+
 def _own_object(tokens: list[Tok], cue_span: tuple[int, int], analysis: Analysis) -> bool:
     """Whether the cue's clause has a direct object of its own that is no instrument: an
     article or possessive not after a preposition, then a described noun (an adjective before
@@ -488,7 +502,12 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if not targets:
             continue
         dates = [d for d in analysis.dates if s_start <= d.start < s_end]
-        body_iri = None if stage in BODYLESS else _body(stage, cue, s_start, s_end, analysis, bodies, presided)
+        signer = _relative_actor(analysis.tagged[s_start], cue, analysis, bodies) if stage == "adoption" else None
+        if signer is not None:
+            # "het plan dat EASO en Griekenland hebben ondertekend": the parties' act, none of the Council's
+            stage = "other"
+        body_iri = signer if signer is not None else None if stage in BODYLESS else _body(
+            stage, cue, s_start, s_end, analysis, bodies, presided)
         if body_iri is not None:
             body_iri = at_meeting_body(body_iri, meeting, dates, bodies_by_key.get("COUNCIL", ""))
         if body_iri is None and stage in DEFAULT_BODY:

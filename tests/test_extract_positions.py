@@ -650,3 +650,13 @@ def test_positions_proposals_for_something_no_policy_noun_heads_are_their_own_ta
                                      "Europese Commissie in de voorstellen voor versterking van het Schengenbestuur.")
     assert {(p.stance, p.target.label) for p in x.positions} == {
         ("oppose", "voorstellen voor versterking van het Schengenbestuur")}
+
+
+def test_positions_an_abstention_is_on_the_item_the_sentence_before_named(tmp_path):
+    body = ("Schengen\nDe Raad heeft de prioriteiten voor de Schengencyclus vastgesteld.\n\n"
+            "De Raad heeft de algemene oriëntatie over de verordening ter oprichting van een EU-talentenpool aangenomen. "
+            "Enkele lidstaten, waaronder Nederland, onthielden zich van stemming.")
+    x, _ = extract_passage(tmp_path, body)
+    assert {(KB.entities[p.holder_iri].key, p.stance, p.target.label) for p in x.positions} == {
+        ("MULTIPLE", "abstain", "verordening ter oprichting van een EU-talentenpool"),
+        ("NLD", "abstain", "verordening ter oprichting van een EU-talentenpool")}

@@ -388,12 +388,12 @@ def _wished(tokens: list[Tok], spans: list[tuple[int, int]], k: int) -> bool:
     return any(t.lower in WISHES for t in tokens[lo:k])
 
 
-def _relative_actor(tokens: list[Tok], cue: int, analysis: Analysis, bodies: dict[str, str]) -> str | None:
-    """The actor that is the subject of a relative clause holding the cue ("… het plan dat EASO
-    en Griekenland hebben ondertekend"), when no body of the procedure stands in it: its
-    organisation, or the first country."""
-    at = index_at(tokens, cue)
-    lo, _ = clause_of(clauses(tokens), at)
+def _relative_actor(tokens: list[Tok], spans: list[tuple[int, int]], at: int, analysis: Analysis,
+                    bodies: dict[str, str]) -> str | None:
+    """The actor that is the subject of a relative clause holding the cue at token ``at`` ("…
+    het plan dat EASO en Griekenland hebben ondertekend"), when no body of the procedure stands
+    in it: its organisation, or the first country."""
+    lo, _ = clause_of(spans, at)
     if lo == 0 or tokens[lo].lower not in RELATIVES:
         return None
     actors = [e for e in analysis.entities_in(tokens[lo].start, tokens[at].start) if e.kind in ("organisation", "member_state")]
@@ -402,13 +402,14 @@ def _relative_actor(tokens: list[Tok], cue: int, analysis: Analysis, bodies: dic
     return next((e.iri for e in actors if e.kind == "organisation"), actors[0].iri)
 
 
-def _own_object(tokens: list[Tok], cue_span: tuple[int, int], analysis: Analysis) -> bool:
+def _own_object(tokens: list[Tok], spans: list[tuple[int, int]], at: int, cue_span: tuple[int, int],
+                analysis: Analysis) -> bool:
     """Whether the cue's clause has a direct object of its own that is no instrument: an
     article or possessive not after a preposition, then a described noun (an adjective before
     it or a preposition after it) that no policy phrase, mention or cue covers ("heeft op
     4 maart het eerste verslag over de stand van Schengen gepresenteerd"; a bare "de tekst" is
     the text at hand)."""
-    lo, hi = clause_of(clauses(tokens), index_at(tokens, cue_span[0]))
+    lo, hi = clause_of(spans, at)
     covered = [(p.start, p.end) for p in analysis.phrases] + [(e.start, e.end) for e in analysis.entities]
     for k in range(lo, hi):
         if not (tokens[k].pos == "DET" or tokens[k].lower in POSSESSIVES) or (k > lo and tokens[k - 1].pos == "ADP"):
@@ -485,16 +486,18 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             previous = mentioned or previous
             continue
         stage, cue, cue_span = found
+        tokens = analysis.tagged[s_start]
+        spans, at = clauses(tokens), index_at(tokens, cue)
         stage = _council_alone(stage, text[cue_span[0]:cue_span[1]], cue, s_start, s_end, analysis, bodies, presided)
         targets, how = _targets(text, s_start, s_end, context, previous, cue_span,
-                                _other_subclauses(analysis.tagged[s_start], cue))
+                                _other_subclauses(tokens, cue))
         # a stage the sentence names by its noun ("het voortgangsverslag is aangenomen") is as strong
-        named_stage = bool(find_cues([t for t in analysis.tagged[s_start] if cue_span[0] <= t.start < cue_span[1]],
+        named_stage = bool(find_cues([t for t in tokens if cue_span[0] <= t.start < cue_span[1]],
                                      lex.nominal))
         if not how.startswith(IN_SENTENCE) and stage not in STRONG_STAGES and not named_stage:
             previous = mentioned or previous
             continue
-        if how in FALLBACKS and _own_object(analysis.tagged[s_start], cue_span, analysis):
+        if how in FALLBACKS and _own_object(tokens, spans, at, cue_span, analysis):
             continue  # "De Commissie presenteerde het eerste verslag over …": a step of what it names
         if how == "target_mention_in_sentence":
             # Otherwise the referents stay: a subject that refers back passes them on.
@@ -502,7 +505,7 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
         if not targets:
             continue
         dates = [d for d in analysis.dates if s_start <= d.start < s_end]
-        signer = _relative_actor(analysis.tagged[s_start], cue, analysis, bodies) if stage == "adoption" else None
+        signer = _relative_actor(tokens, spans, at, analysis, bodies) if stage == "adoption" else None
         if signer is not None:
             # "het plan dat EASO en Griekenland hebben ondertekend": the parties' act, none of the Council's
             stage = "other"
@@ -514,8 +517,6 @@ def events(document: Document, analysis: Analysis, kb: KnowledgeBase, context: I
             fallback = kb.by_key("organisation", DEFAULT_BODY[stage])
             body_iri = fallback.iri if fallback else None
         when, dated = _event_date(text, s_start, s_end, cue, analysis, body_iri, meeting)
-        tokens = analysis.tagged[s_start]
-        spans, at = clauses(tokens), index_at(tokens, cue)
         future = (bool(FUTURE_RE.search(sentence)) or _wished(tokens, spans, at) or _modal(tokens, spans, at)
                   or _hypothetical(tokens, spans, at))
         if _aimed_noun(tokens, spans, at):

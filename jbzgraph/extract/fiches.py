@@ -69,15 +69,22 @@ def _instrument(context: InstrumentContext, a: int, b: int, com: tuple[str, str]
                       type_name=head[1] if head else PROPOSED_TYPE, identifiers=(com,) if com else ())
 
 
+def _field_patterns(kb: KnowledgeBase) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The form's title and date field labels (the proposal stage's ``jbz:titleField``,
+    ``jbz:dateField``) as patterns, either None when the lexicon has none."""
+    stage = kb.concepts.get(("stage", "proposal"))
+    if stage is None:
+        return None, None
+    return _label_re(kb.words("titleField", stage.iri)), _label_re(kb.words("dateField", stage.iri))
+
+
 def form_instrument(context: InstrumentContext) -> tuple[int, Instrument] | None:
     """The instrument a fiche's one title field names first, and where the field ends; None
     without a form or for a letter covering several fiches."""
-    stage = context.kb.concepts.get(("stage", "proposal"))
-    titles_re = _label_re(context.kb.words("titleField", stage.iri)) if stage else None
+    titles_re, dates_re = _field_patterns(context.kb)
     fields = list(titles_re.finditer(context.document.text)) if titles_re else []
     if len(fields) != 1:
         return None
-    dates_re = _label_re(context.kb.words("dateField", stage.iri))
     after = dates_re.search(context.document.text, fields[0].end()) if dates_re else None
     end = after.start() if after and after.start() - fields[0].end() <= TITLE_REACH else fields[0].end() + TITLE_REACH
     documents = _titles(context, fields[0].end(), end)
@@ -88,10 +95,7 @@ def form_events(text: str, analysis: Analysis, kb: KnowledgeBase, context: Instr
                 commission_iri: str | None) -> list[Event]:
     """A proposal event by the Commission for each document of each title and date field
     pair of a fiche form."""
-    stage = kb.concepts.get(("stage", "proposal"))
-    if stage is None:
-        return []
-    dates_re, titles_re = _label_re(kb.words("dateField", stage.iri)), _label_re(kb.words("titleField", stage.iri))
+    titles_re, dates_re = _field_patterns(kb)
     if dates_re is None or titles_re is None:
         return []
     titles = list(titles_re.finditer(text))

@@ -393,8 +393,9 @@ class InstrumentContext:
         if found is not None:
             return found, "target_short_mention_same_kind_before"
         head = self.document.text[p.head_start:p.head_end].lower()
+        own_word = re.compile(rf"(?<![\w-]){re.escape(head)}(?!\w)")  # its own word, not "Kustwachtverordening"
         for m in reversed(self.in_span(max(self._floor(p.start), p.start - FOCUS_REACH), p.start)):
-            if re.search(rf"(?<![\w-]){re.escape(head)}(?!\w)", m.text.lower()):  # its own word, not "Kustwachtverordening"
+            if own_word.search(m.text.lower()):
                 return self.instrument(m.iri), "target_short_mention_same_name_before"
         sec = self.section_of(p.start)
         # (a paragraph that opens with "Name: …" names its own item: "Insolventie: De Raad stelde de richtsnoeren vast")

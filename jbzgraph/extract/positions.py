@@ -381,14 +381,10 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
     result: list[Position] = []
     seen: set[tuple[str, str, str]] = set()
     # a heading names a topic ("Blijvende inzet van Nederland in de Raad"), it takes no position
-    last_named: tuple[object, Instrument] | None = None  # (paragraph, instrument) the sentence before named last
     for s_start, s_end in analysis.sentences:
-        paragraph = document.paragraph_at(s_start)
-        before, named_here = last_named, outermost(context.in_span(s_start, s_end))
-        if named_here:
-            last_named = (paragraph, context.instrument(named_here[-1].iri))
         if s_start not in analysis.tagged or s_start in analysis.headings:
             continue
+        paragraph = document.paragraph_at(s_start)
         if paragraph and paragraph.kind in SKIP_PARAGRAPHS:
             continue
         tokens = analysis.tagged[s_start]
@@ -432,10 +428,11 @@ def positions(document: Document, analysis: Analysis, kb: KnowledgeBase, context
                 # (an actor after the cue that holds the position is its inverted subject: "steunde Nederland …")
                 targets, how = _targets(tokens, spans, m, context, s_start,
                                         {h.index for h in holders} - {h.index for h in (holder, *co_holders)})
-                if how == "target_section_instrument" and stance == "abstain" and before is not None \
-                        and before[0] is paragraph:
+                named_before = outermost(context.in_span(paragraph.start, s_start)) \
+                    if how == "target_section_instrument" and stance == "abstain" and paragraph else []
+                if named_before:
                     # "… nam de algemene oriëntatie over X aan. Enkele lidstaten onthielden zich.": a vote is on the item just named
-                    targets, how = [before[1]], "target_previous_sentence"
+                    targets, how = [context.instrument(named_before[-1].iri)], "target_previous_sentence"
             deficient = final == "support" and how == "target_mention_after_predicate" and bool(targets) and _deficient(
                 tokens, m, context, targets[0], s_end, a)
             final = "concern" if deficient else final

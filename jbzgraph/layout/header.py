@@ -39,6 +39,11 @@ TKCONV_RE = re.compile(r"^Nummer: (?P<number>\d{4}D\d{4,6}), datum: (?P<y>\d{4})
 ADOPTED_RE = re.compile(rf"^Vastgesteld (?P<date>\d{{1,2}} (?:{MONTHS}) \d{{4}})\s*$")
 
 
+def _dossier(m: re.Match) -> str:
+    """ "32 317" → "32317", with its sub-number: "21501-20"."""
+    return m["dossier"].replace(" ", "") + (f"-{m['sub']}" if m["sub"] else "")
+
+
 def _zone(lines: list[Line]) -> list[int]:
     """Indexes of the first non-blank text lines, where header material can be."""
     found: list[int] = []
@@ -111,7 +116,7 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
             line.extra["header_text"] = text
         elif m_row := TABLE_ROW_RE.match(text):
             header.setdefault("session", f"{m_row['s1']}-{m_row['s2']}")
-            header.setdefault("dossier", m_row["dossier"].replace(" ", "") + (f"-{m_row['sub']}" if m_row["sub"] else ""))
+            header.setdefault("dossier", _dossier(m_row))
             header.setdefault("kamerstuk_number", m_row["nr"])
             line.role = "drop"
         elif CHAMBER_RE.match(text) or (CHAMBER_NUMBER_RE.match(text) and k and CHAMBER_RE.match(lines[zone[k - 1]].text)):
@@ -120,7 +125,7 @@ def read_header(lines: list[Line], header: dict[str, str], source: str) -> None:
             header.setdefault("session", f"{m_session.group(1)}-{m_session.group(2)}")
             line.role = "drop"
         elif m_dossier and "dossier" not in header and "kamerstuk_number" not in header and 0 <= rel < 8:
-            header["dossier"] = m_dossier["dossier"].replace(" ", "") + (f"-{m_dossier['sub']}" if m_dossier["sub"] else "")
+            header["dossier"] = _dossier(m_dossier)
             if m_dossier["title"]:
                 header["dossier_title"] = m_dossier["title"]
             elif k + 1 < len(zone) and not NUMBER_RE.match(lines[zone[k + 1]].text) and len(lines[zone[k + 1]].text) < 80:

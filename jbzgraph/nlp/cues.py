@@ -21,10 +21,10 @@ SUBORDINATORS = {"dat", "omdat", "zodat", "doordat", "terwijl", "waarbij", "waar
 RELATIVES = {"die", "dat", "welke", "waarin", "waarmee", "waarbij", "waardoor", "om"}
 MAX_SPREAD = 8  # words between the first and the last word of one cue
 SUBJECT_REACH = 4  # words of a subject after "en" that opens a main clause
-CLAUSE_OPENERS = {"dat", "om"}
-MODAL_INFINITIVES = {"kunnen", "moeten", "mogen", "willen", "gaan", "blijven"}
+CLAUSE_OPENERS = {"dat", "om"}  # a clause they open may be what a cue ending in them introduces
+MODAL_INFINITIVES = {"kunnen", "moeten", "mogen", "willen", "gaan", "blijven"}  # "in te kunnen stemmen"
 INSEPARABLE = ("ont", "ver", "be", "her", "er")  # verb prefixes that never split off (grammar)
-FIXED_PREPOSITIONS = {"van", "in", "op", "te", "ten", "ter", "uit", "buiten", "aan"}  # grammar  # a clause they open may be what a cue ending in them introduces
+FIXED_PREPOSITIONS = {"van", "in", "op", "te", "ten", "ter", "uit", "buiten", "aan"}  # a cue's fixed phrase opens with one
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,10 @@ PHRASE_ENDERS = {"is", "zijn", "was", "waren", "wordt", "worden", "werd", "werde
                  "waarop", "waardoor", "waarover", "waaruit", "waartoe", "welke", "wie", "wat", "om", "te", "zodat", "omdat", "terwijl", "indien", "als", "wanneer", "nu",
                  "maar", "of", "dan", "niet", "ook", "wel", "reeds", "al", "nog", "daarbij", "hierbij", "echter",
                  "er", "hier", "daar", "nu", "thans", "inmiddels", "verder", "eveneens", "tevens"}
+ENGLISH_GLUE = {"and", "of", "&"}  # inside an English proper name: "Search and Rescue"
+DATE_PREPOSITIONS = {"op", "van", "per", "sinds", "vanaf", "tot", "d.d."}  # before a date that ends a title
 # Prepositions that may chain inside a complement ("tot wijziging van Verordening … betreffende …");
 # any other ends it ("… met de VS in werking").
-ENGLISH_GLUE = {"and", "of", "&"}
-DATE_PREPOSITIONS = {"op", "van", "per", "sinds", "vanaf", "tot", "d.d."}
 CHAINING = {"van", "voor", "inzake", "betreffende", "over", "tot", "ter", "tussen", "tegen", "en", "aangaande",
             "omtrent", "der", "des", "op"}
 # Complements after which an agreement, mandate or proposal stands for what it is about:
@@ -354,7 +354,8 @@ def _complement_end(tokens: list[Tok], i: int, lex: PolicyLexicon) -> int:
 
 
 def _bracketed_acronym(tokens: list[Tok], k: int) -> bool:
-    return tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")" \
+    """Whether an acronym in brackets stands at ``k``: "(EES)", "(FYROM)"."""
+    return k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" \
         and ACRONYM_RE.match(tokens[k + 1].text) is not None and tokens[k + 1].text.isupper()
 
 
@@ -495,8 +496,7 @@ def find_phrases(tokens: list[Tok], lex: PolicyLexicon, blocked: list[tuple[int,
         if end == right:
             end = _proper_name_end(tokens, right, blocked, lex)  # "operatie Sophia", "Frontex-operatie Triton"
         apposed, right = end > right, end
-        if right + 2 < len(tokens) and tokens[right].text == "(" and tokens[right + 2].text == ")" \
-                and ACRONYM_RE.match(tokens[right + 1].text) and tokens[right + 1].text.isupper():
+        if _bracketed_acronym(tokens, right):
             acronym = tokens[right + 1].text
         comp_words = _complement_at(tokens, right, lex)
         opener = tokens[left - 1].lower if left > 0 else ""

@@ -58,13 +58,13 @@ CELEX_RE = re.compile(r"(?=[C3-5])(?<![\w%])(?:CELEX(?:[:\s]|%3A)*)?(?P<celex>[3
 COUNCIL_DOC_RE = re.compile(
     r"(?=[DdRrSs])\b(?:(?:document(?:nummer)?|raadsdocument|doc\.)\s+(?:nr\.?\s*)?(?P<st>ST\s?)?|(?P<bare_st>ST\s?))"
     r"(?P<ref>\d{4,5}/\d{2})\b(?!/)", re.IGNORECASE)
-# an address is also written without its scheme: "eur-lex.europa.eu/legal-content/…", "www.…"
 # The Tweede Kamer's document numbers ("2014D09901"): tkconv and tweedekamer.nl name an
 # annex's covering letter by them ("Bijlage bij: Verslag van de JBZ-raad … (2014D09901)").
 TK_DOCUMENT_RE = re.compile(r"(?=[12])(?<![\w/])(?:19|20)\d\dD\d{5}\b")
 EUCO_DOC_RE = re.compile(r"(?=E)\bEUCO\s+(?P<ref>\d{1,5}/\d{2})\b")  # the European Council's documents
 # the legislative procedure's number: "2024/0315(COD)"
 PROCEDURE_RE = re.compile(r"(?=[12])(?<![\d/])(?:19|20)\d\d/\d{4}\s?\((?:COD|CNS|NLE|APP|INI|BUD)\)")
+# an address is also written without its scheme: "eur-lex.europa.eu/legal-content/…", "www.…"
 URL_RE = re.compile(r"(?=[hHwWeE])(?:https?://|www\.|eur-lex\.europa\.eu/)[^\s<>\"'()]+[^\s<>\"'().,;:]",
                     re.IGNORECASE)
 # "(Kamerstuk 22 112, 2962)": the number after the dossier without "nr."
@@ -114,13 +114,15 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         taken.append((m.start(), m.end()))
         found.append(RefMention(m.start(), m.end(), m.group(0), kind, ref, rule))
 
+    def also(m: re.Match, kind: str, refs, rule: str) -> None:
+        """More documents one citation names ("nrs. 400 en 401"), on its span, not checked against it."""
+        found.extend(RefMention(m.start(), m.end(), m.group(0), kind, ref, rule) for ref in refs if ref not in exclude)
+
     urls = list(URL_RE.finditer(text))
     for m in urls:
         add(m, "url", m.group(0), "url")
     for m in KAMERSTUK_PAIR_RE.finditer(text):
-        for ref in (f"{_compact(dossier)}-{m['nr']}" for dossier in (m["first"], m["dossier"])):
-            if ref not in exclude:
-                found.append(RefMention(m.start(), m.end(), m.group(0), "kamerstuk", ref, "kamerstuk_pair"))
+        also(m, "kamerstuk", (f"{_compact(dossier)}-{m['nr']}" for dossier in (m["first"], m["dossier"])), "kamerstuk_pair")
         taken.append((m.start(), m.end()))
     for regex, rule in ((KAMERSTUK_NR_RE, "kamerstuk_nr"), (KAMERSTUK_SENATE_RE, "kamerstuk_senate"),
                         (KAMERSTUK_BARE_RE, "kamerstuk_bare"), (KAMERSTUK_DASH_RE, "kamerstuk_dash")):
@@ -132,9 +134,8 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
             more = m.groupdict().get("more") or ""
             if more and found and found[-1].start == m.start():
                 # after "nrs." every number is one; after "nr." only one that says "nr." again
-                found.extend(RefMention(m.start(), m.end(), m.group(0), kind, f"{dossier}-{n['n']}", rule)
-                             for n in MORE_NUMBERS_RE.finditer(more) if (m["plural"] or n["nr_word"])
-                             and f"{dossier}-{n['n']}" not in exclude)
+                also(m, kind, (f"{dossier}-{n['n']}" for n in MORE_NUMBERS_RE.finditer(more) if m["plural"] or n["nr_word"]),
+                     rule)
     for m in EU_DOC_RE.finditer(text):
         # a staff working document accompanies a proposal; it is none of the Commission's acts
         add(m, "other" if m["series"] == "SWD" else "com", f"{m['series']}({m['year'] or m['slash_year']}) {int(m['nr'])}",
@@ -143,10 +144,8 @@ def find_references(text: str, exclude: set[str] = frozenset()) -> list[RefMenti
         celex, _ = act_celex(m["type"], m["a"], m["b"], bool(m["nr_word"]))
         add(m, "celex", celex, "act_citation")
         if m["more"] and found and found[-1].start == m.start():
-            for more in MORE_ACTS_RE.finditer(m["more"]):
-                ref = act_celex(m["type"], more["a"], more["b"], bool(m["nr_word"]))[0]
-                if ref not in exclude:
-                    found.append(RefMention(m.start(), m.end(), m.group(0), "celex", ref, "act_citation"))
+            also(m, "celex", (act_celex(m["type"], n["a"], n["b"], bool(m["nr_word"]))[0]
+                              for n in MORE_ACTS_RE.finditer(m["more"])), "act_citation")
     for m in COUNCIL_DOC_RE.finditer(text):
         add(m, "other", ("st" if m["st"] or m["bare_st"] else "") + m["ref"], "council_document")
     for m in EUCO_DOC_RE.finditer(text):

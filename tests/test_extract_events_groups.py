@@ -153,9 +153,15 @@ def test_events_a_partial_agreement_of_the_council_is_its_partial_general_approa
     assert [(e.target.key, e.stage) for e in x.events] == [("eurodac", "partial_general_approach")]
 
 
-def test_events_the_noun_of_a_fixed_stage_phrase_alone_is_no_step(tmp_path):
-    x, _ = extract_passage(tmp_path, "Corruptie\nDe richtlijn inzake de bestrijding van corruptie is besproken. Een "
-                                     "meerderheid van de lidstaten was voorstander van een verplichte toepassing.")
+@pytest.mark.parametrize("body", [
+    # the noun of a fixed stage phrase alone ("van toepassing zijn")
+    "Corruptie\nDe richtlijn inzake de bestrijding van corruptie is besproken. Een meerderheid van de lidstaten was "
+    "voorstander van een verplichte toepassing.",
+    # a state described, undated
+    "Inreisverbod\nWij informeren uw Kamer over de lijst van landen waar een EU-inreisverbod van toepassing is.",
+])
+def test_events_an_application_phrase_that_states_no_step(tmp_path, body):
+    x, _ = extract_passage(tmp_path, body)
     assert x.events == []
 
 
@@ -229,12 +235,6 @@ def test_events_an_agreement_on_an_extension_is_the_extension(tmp_path):
     x, _ = extract_passage(tmp_path, "Oekraïne\nEr werd op 13 juni 2024 een politiek akkoord bereikt op de verlenging "
                                      "van de richtlijn tijdelijke bescherming.")
     assert {e.stage for e in x.events} == {"extension"}
-
-
-def test_events_a_state_described_is_no_application(tmp_path):
-    x, _ = extract_passage(tmp_path, "Inreisverbod\nWij informeren uw Kamer over de lijst van landen waar een "
-                                     "EU-inreisverbod van toepassing is.")
-    assert x.events == []
 
 
 def test_events_an_a_item_mark_adds_no_step_to_the_one_the_sentence_states(tmp_path):
